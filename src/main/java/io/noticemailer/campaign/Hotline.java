@@ -1,0 +1,4 @@
+package io.noticemailer.campaign;
+
+public record Hotline(String phone, String hours) {
+}

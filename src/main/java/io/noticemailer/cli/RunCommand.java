@@ -1,0 +1,74 @@
+package io.noticemailer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.noticemailer.campaign.JobFile;
+import io.noticemailer.campaign.JobFileLoader;
+import io.noticemailer.job.CampaignCheck;
+import io.noticemailer.job.CampaignRunner;
+import io.noticemailer.job.CheckReport;
+import io.noticemailer.job.RunOutcome;
+import io.noticemailer.job.RunRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Imports the input (idempotent), sends what is due, records every outcome, prints a summary.",
+                "Rerunning resumes: a SENT delivery is never sent again."})
+class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "JOBFILE", description = "the campaign's job file (jobs/NAME.yml)")
+    private Path jobFile;
+
+    @Option(names = "--input", paramLabel = "FILE", description = "the affected-customer list (overrides input.file)")
+    private Path input;
+
+    @Option(names = "--outbox", paramLabel = "DIR", description = "write each message as DIR/*.eml instead of sending it")
+    private Path outbox;
+
+    @Option(names = "--limit", paramLabel = "N", description = "stop after N messages (exit 75 while work is left)")
+    private Long limit;
+
+    @Option(names = "--dry-run", description = "render and check every message; send nothing, record nothing")
+    private boolean dryRun;
+
+    private final JobFileLoader loader;
+    private final CampaignRunner runner;
+    private final CampaignCheck check;
+
+    RunCommand(JobFileLoader loader, CampaignRunner runner, CampaignCheck check) {
+        this.loader = loader;
+        this.runner = runner;
+        this.check = check;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit != null && limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
+        }
+        JobFile job = loader.load(jobFile);
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            CheckReport report = check.check(job, new RunRequest(job, input, outbox, limit).inputPath(), true);
+            report.print(out, "dry run (nothing sent, nothing recorded)");
+            return report.exitCode();
+        }
+        RunOutcome outcome = runner.run(new RunRequest(job, input, outbox, limit));
+        if (outcome.recoveredUnknown() > 0) {
+            out.printf("%d deliveries left in flight by a dead run are now UNKNOWN: check them before resending%n",
+                    outcome.recoveredUnknown());
+        }
+        CountsTable.print(outcome.counts(), out);
+        return outcome.completed() ? CountsTable.exitCode(outcome.counts()) : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,70 @@
+package io.noticemailer.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.noticemailer.campaign.JobFile;
+import io.noticemailer.campaign.JobFileLoader;
+import io.noticemailer.ledger.LedgerCounts;
+import io.noticemailer.ledger.LedgerQueries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.json.JsonMapper;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Counts per status and per cohort, from the database only.")
+class StatusCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "JOBFILE")
+    private Path jobFile;
+
+    @Option(names = "--json", description = "one JSON object (see README) instead of a table")
+    private boolean json;
+
+    private final JobFileLoader loader;
+    private final LedgerQueries queries;
+
+    StatusCommand(JobFileLoader loader, LedgerQueries queries) {
+        this.loader = loader;
+        this.queries = queries;
+    }
+
+    @Override
+    public Integer call() {
+        JobFile job = loader.load(jobFile);
+        LedgerCounts counts = queries.counts(job.campaign());
+        if (json) {
+            spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(asJson(counts)));
+            spec.commandLine().getOut().flush();
+        } else {
+            CountsTable.print(counts, spec.commandLine().getOut());
+        }
+        return ExitCodes.DONE;
+    }
+
+    private static Map<String, Object> asJson(LedgerCounts counts) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("campaign", counts.campaign());
+        json.put("total", counts.total());
+        json.put("rejectedLines", counts.rejectedLines());
+        json.put("statuses", byName(counts.statuses()));
+        Map<String, Object> cohorts = new LinkedHashMap<>();
+        counts.cohorts().forEach((cohort, statuses) -> cohorts.put(cohort, byName(statuses)));
+        json.put("cohorts", cohorts);
+        return json;
+    }
+
+    private static Map<String, Long> byName(Map<io.noticemailer.ledger.DeliveryStatus, Long> statuses) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        statuses.forEach((status, n) -> named.put(status.name(), n));
+        return named;
+    }
+}

@@ -1,0 +1,45 @@
+package io.noticemailer.input;
+
+import io.noticemailer.campaign.InputSpec;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Opens the affected-customer list: detects its charset and fingerprints it in streaming passes, then reads
+ * and checks the header. Rows are read lazily by the returned {@link InputFile}, which the caller closes.
+ */
+public final class InputReader {
+
+    /**
+     * @param file    the input to read ({@code --input} or the job file's {@code input.file})
+     * @param spec    encoding and column names from the job file
+     * @param cohorts the job file's cohort values; a row with another cohort is invalid
+     * @throws InputFileException when the file as a whole is unusable
+     */
+    public InputFile open(Path file, InputSpec spec, Set<String> cohorts) {
+        Charset charset = EncodingDetector.detect(file, spec.encoding());
+        String sha256 = Sha256.of(file);
+        CsvSource source = CsvSource.open(file, charset);
+        try {
+            CsvSource.RawRecord first = source.next();
+            if (first == null) {
+                throw new InputFileException(file, 0, "the file is empty: no header line");
+            }
+            HeaderLine header = HeaderLine.of(file, first, spec.columns());
+            return new InputFile(file, sha256, charset, source, header, new RowChecker(header, spec.columns(), cohorts));
+        } catch (RuntimeException e) {
+            closeAfterFailure(source, e);
+            throw e;
+        }
+    }
+
+    private static void closeAfterFailure(CsvSource source, RuntimeException failure) {
+        try {
+            source.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

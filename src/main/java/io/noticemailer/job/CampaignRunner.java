@@ -1,0 +1,140 @@
+package io.noticemailer.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+import io.noticemailer.campaign.JobFile;
+import io.noticemailer.input.InputFile;
+import io.noticemailer.input.InputReader;
+import io.noticemailer.ledger.CampaignRecord;
+import io.noticemailer.ledger.CampaignStore;
+import io.noticemailer.ledger.LedgerQueries;
+import io.noticemailer.render.NoticeRenderer;
+
+/**
+ * Runs a campaign: checks everything that can stop it before any mail (relay settings, input, templates),
+ * takes the campaign's lock, turns a dead run's claims into UNKNOWN, then restarts the last failed job
+ * execution or starts a new pass, which only picks deliveries that are due.
+ */
+@Service
+public class CampaignRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignRunner.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job noticeJob;
+    private final CampaignStore campaigns;
+    private final LedgerQueries queries;
+    private final CampaignLock lock;
+    private final InputReader inputReader;
+    private final SmtpSettings smtp;
+    private final Clock clock;
+
+    CampaignRunner(JobOperator jobOperator, JobRepository jobRepository, Job noticeJob, CampaignStore campaigns,
+                   LedgerQueries queries, CampaignLock lock, InputReader inputReader, SmtpSettings smtp, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.noticeJob = noticeJob;
+        this.campaigns = campaigns;
+        this.queries = queries;
+        this.lock = lock;
+        this.inputReader = inputReader;
+        this.smtp = smtp;
+        this.clock = clock;
+    }
+
+    public RunOutcome run(RunRequest request) throws Exception {
+        JobFile job = request.jobFile();
+        if (request.outbox() == null && !smtp.configured()) {
+            throw new UsageException("no SMTP relay configured: set SPRING_MAIL_HOST (and SPRING_MAIL_PORT …) or give --outbox DIR");
+        }
+        Path input = request.inputPath();
+        NoticeRenderer renderer = new NoticeRenderer(job.templates());
+        InputFingerprint fingerprint = inspect(input, job);
+        TemplateCheck.renderAll(job, renderer, fingerprint.headers());
+        try (CampaignLock.Held held = lock.acquire(job.campaign())) {
+            CampaignRecord campaign = campaigns.register(job.campaign(), job.path().toString(), job.sha256(),
+                    renderer.templateHashes(job.cohorts().values()), clock.instant());
+            checkSameInput(campaign, input, fingerprint);
+            int unknown = queries.markStaleSendingUnknown(job.campaign(), clock.instant());
+            if (unknown > 0) {
+                log.warn("campaign={} {} deliveries were in flight when an earlier run died: now UNKNOWN", job.campaign(), unknown);
+            }
+            campaigns.runStarted(job.campaign(), clock.instant());
+            JobExecution execution = jobOperator.start(noticeJob, parameters(request, input, passToRun(job.campaign())));
+            rethrowFailure(execution);
+            return new RunOutcome(execution.getStatus() == BatchStatus.COMPLETED, queries.counts(job.campaign()), unknown);
+        }
+    }
+
+    private InputFingerprint inspect(Path input, JobFile job) {
+        try (InputFile file = inputReader.open(input, job.input(), job.cohorts().keySet())) {
+            return new InputFingerprint(file.sha256(), file.charset().name(), file.headers());
+        }
+    }
+
+    private void checkSameInput(CampaignRecord campaign, Path input, InputFingerprint fingerprint) {
+        if (campaign.inputSha256() == null) {
+            campaigns.recordInput(campaign.id(), input.toString(), fingerprint.sha256(), fingerprint.charset());
+        } else if (!campaign.inputSha256().equals(fingerprint.sha256())) {
+            throw new InputChangedException(input + ": differs from the input campaign " + campaign.id()
+                    + " was imported from (" + campaign.inputFile() + ", sha256 " + campaign.inputSha256()
+                    + "); a campaign's list cannot change: start a new campaign id for a new list");
+        }
+    }
+
+    /** The pass of the last execution if it can be restarted, else the next pass. */
+    private long passToRun(String campaign) {
+        int pass = campaigns.find(campaign).orElseThrow().pass();
+        JobExecution last = jobRepository.getLastJobExecution(NoticeJobConfiguration.JOB, identifying(campaign, pass));
+        if (last == null) {
+            return pass;
+        }
+        if (last.getStatus().isRunning()) {
+            // We hold the campaign lock, so the run that left this execution STARTED is dead.
+            last = jobOperator.recover(last);
+        }
+        BatchStatus status = last.getStatus();
+        return status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED ? campaigns.nextPass(campaign) : pass;
+    }
+
+    private static JobParameters identifying(String campaign, long pass) {
+        return new JobParametersBuilder().addString(RunParameters.CAMPAIGN, campaign).addLong(RunParameters.PASS, pass)
+                .toJobParameters();
+    }
+
+    private static JobParameters parameters(RunRequest request, Path input, long pass) {
+        JobFile job = request.jobFile();
+        return new JobParametersBuilder(identifying(job.campaign(), pass))
+                .addString(RunParameters.JOB_FILE, job.path().toString(), false)
+                .addString(RunParameters.INPUT, input.toString(), false)
+                .addString(RunParameters.OUTBOX, request.outbox() == null ? "" : request.outbox().toAbsolutePath().toString(), false)
+                .addLong(RunParameters.LIMIT, request.limit() == null ? Long.MAX_VALUE : request.limit(), false)
+                .toJobParameters();
+    }
+
+    /** A step's exception (input unusable, relay down, ledger down) is what the operator must see. */
+    private static void rethrowFailure(JobExecution execution) throws Exception {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (execution.getStatus() != BatchStatus.COMPLETED && !failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            throw first instanceof Exception e ? e : new IllegalStateException(first);
+        }
+    }
+
+    private record InputFingerprint(String sha256, String charset, List<String> headers) {
+    }
+}

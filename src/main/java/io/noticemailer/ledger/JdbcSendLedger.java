@@ -1,0 +1,123 @@
+package io.noticemailer.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.noticemailer.send.DeliveryOutcome;
+import io.noticemailer.send.SendLedger;
+import io.noticemailer.send.SmtpReply;
+
+/**
+ * The send path's view of the ledger. Each write runs in its own transaction (REQUIRES_NEW), so it is
+ * committed when the method returns even inside a Spring Batch chunk transaction.
+ */
+@Repository
+class JdbcSendLedger implements SendLedger {
+
+    private static final int TEXT_LIMIT = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+    private final DeliveryRows rows = new DeliveryRows(new FieldsJson());
+
+    JdbcSendLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public List<Delivery> findDue(String campaign, long afterId, Instant now, int max) {
+        return jdbc.query(LedgerSql.FIND_DUE, rows, campaign, afterId, UtcTimes.toDb(now), max);
+    }
+
+    @Override
+    public Set<Long> claim(Collection<Long> ids, long claimToken, long runId, Instant now) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<Long> ordered = List.copyOf(ids);
+        // The claimed set is read back by its token rather than from batch update counts, which some
+        // driver settings (rewriteBatchedStatements) do not report per statement.
+        List<Long> claimed = ownTransaction.execute(status -> {
+            jdbc.batchUpdate(LedgerSql.CLAIM, ordered, ordered.size(), (ps, id) -> {
+                ps.setLong(1, claimToken);
+                ps.setLong(2, runId);
+                ps.setObject(3, UtcTimes.toDb(now));
+                ps.setObject(4, UtcTimes.toDb(now));
+                ps.setLong(5, id);
+                ps.setObject(6, UtcTimes.toDb(now));
+            });
+            return jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken);
+        });
+        return new LinkedHashSet<>(claimed);
+    }
+
+    @Override
+    public void record(List<DeliveryOutcome> outcomes, long claimToken, long runId) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate(LedgerSql.RECORD, outcomes, outcomes.size(), (ps, o) -> bindRecord(ps, o, claimToken));
+            jdbc.batchUpdate(LedgerSql.INSERT_ATTEMPT, outcomes, outcomes.size(), (ps, o) -> bindAttempt(ps, o, runId));
+        });
+    }
+
+    @Override
+    public void release(Collection<Long> ids, long claimToken, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> ordered = new ArrayList<>(ids);
+        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(LedgerSql.RELEASE, ordered, ordered.size(),
+                (ps, id) -> {
+                    ps.setObject(1, UtcTimes.toDb(now));
+                    ps.setLong(2, id);
+                    ps.setLong(3, claimToken);
+                }));
+    }
+
+    private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {
+        SmtpReply reply = o.reply();
+        ps.setString(1, o.status().name());
+        ps.setObject(2, reply == null ? null : reply.code());
+        ps.setString(3, reply == null ? null : reply.enhancedCode());
+        ps.setString(4, reply == null ? null : cap(reply.text()));
+        ps.setString(5, cap(o.reason()));
+        ps.setString(6, o.messageId());
+        ps.setObject(7, o.status() == DeliveryStatus.SENT ? UtcTimes.toDb(o.at()) : null);
+        ps.setObject(8, UtcTimes.toDb(o.nextAttemptAt()));
+        ps.setObject(9, UtcTimes.toDb(o.at()));
+        ps.setLong(10, o.deliveryId());
+        ps.setLong(11, claimToken);
+    }
+
+    private static void bindAttempt(PreparedStatement ps, DeliveryOutcome o, long runId) throws SQLException {
+        SmtpReply reply = o.reply();
+        ps.setLong(1, o.deliveryId());
+        ps.setObject(2, UtcTimes.toDb(o.at()));
+        ps.setString(3, o.status().name());
+        ps.setObject(4, reply == null ? null : reply.code());
+        ps.setString(5, reply == null ? null : reply.enhancedCode());
+        ps.setString(6, reply == null ? null : cap(reply.text()));
+        ps.setString(7, cap(o.reason()));
+        ps.setLong(8, runId);
+    }
+
+    static String cap(String text) {
+        return text == null || text.length() <= TEXT_LIMIT ? text : text.substring(0, TEXT_LIMIT);
+    }
+}

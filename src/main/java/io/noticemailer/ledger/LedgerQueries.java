@@ -1,0 +1,56 @@
+package io.noticemailer.ledger;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of the ledger for status, summaries and previews, and the recovery of a dead run's claims. */
+@Repository
+public class LedgerQueries {
+
+    private final JdbcTemplate jdbc;
+    private final DeliveryRows rows = new DeliveryRows(new FieldsJson());
+
+    LedgerQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public LedgerCounts counts(String campaign) {
+        Map<DeliveryStatus, Long> statuses = new EnumMap<>(DeliveryStatus.class);
+        Map<String, Map<DeliveryStatus, Long>> cohorts = new TreeMap<>();
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            statuses.put(status, 0L);
+        }
+        jdbc.query(LedgerSql.COUNT_BY_COHORT_AND_STATUS, rs -> {
+            DeliveryStatus status = DeliveryStatus.valueOf(rs.getString(2));
+            long n = rs.getLong(3);
+            statuses.merge(status, n, Long::sum);
+            cohorts.computeIfAbsent(rs.getString(1), c -> new EnumMap<>(DeliveryStatus.class)).merge(status, n, Long::sum);
+        }, campaign);
+        long total = statuses.values().stream().mapToLong(Long::longValue).sum();
+        Long rejected = jdbc.queryForObject(LedgerSql.COUNT_REJECTED, Long.class, campaign);
+        return new LedgerCounts(campaign, total, rejected == null ? 0 : rejected, statuses, cohorts);
+    }
+
+    public Optional<Delivery> byCustomer(String campaign, String customerId) {
+        return jdbc.query(LedgerSql.FIND_BY_CUSTOMER, rows, campaign, customerId).stream().findFirst();
+    }
+
+    /**
+     * SENDING rows left by a run that is no longer alive become UNKNOWN: their message may or may not have
+     * reached the server, so they are never sent again without an operator's command. Only call this while
+     * holding the campaign's run lock. Returns how many there were.
+     */
+    @Transactional
+    public int markStaleSendingUnknown(String campaign, Instant now) {
+        String reason = "the run that claimed it stopped before recording the outcome";
+        jdbc.update(LedgerSql.HISTORY_FOR_STALE_SENDING, UtcTimes.toDb(now), reason, campaign);
+        return jdbc.update(LedgerSql.STALE_SENDING_TO_UNKNOWN, reason, UtcTimes.toDb(now), campaign);
+    }
+}

@@ -1,0 +1,83 @@
+package io.noticemailer.ledger;
+
+/** Every statement on the ledger tables, named and kept together. */
+final class LedgerSql {
+
+    private LedgerSql() {
+    }
+
+    private static final String DELIVERY_COLUMNS = "id, campaign_id, customer_id, source_line, email, name, cohort, "
+            + "management_code, fields, status, attempts, created_at, message_id";
+
+    static final String FIND_DUE = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
+            + " WHERE campaign_id = ? AND id > ? AND status IN ('PENDING', 'DEFERRED')"
+            + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?";
+
+    static final String FIND_BY_CUSTOMER = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
+            + " WHERE campaign_id = ? AND customer_id = ?";
+
+    /** The conditional update that makes claim-before-send hold: it only succeeds for a due delivery. */
+    static final String CLAIM = "UPDATE delivery SET status = 'SENDING', claim_token = ?, run_id = ?, claimed_at = ?,"
+            + " attempts = attempts + 1, updated_at = ?"
+            + " WHERE id = ? AND status IN ('PENDING', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)";
+
+    static final String CLAIMED_BY_TOKEN = "SELECT id FROM delivery WHERE claim_token = ? AND status = 'SENDING' ORDER BY id";
+
+    static final String RECORD = "UPDATE delivery SET status = ?, last_reply_code = ?, last_enhanced_code = ?,"
+            + " last_reply_text = ?, reason = ?, message_id = ?, sent_at = ?, next_attempt_at = ?, updated_at = ?,"
+            + " claim_token = NULL WHERE id = ? AND status = 'SENDING' AND claim_token = ?";
+
+    static final String RELEASE = "UPDATE delivery SET status = CASE WHEN attempts > 1 THEN 'DEFERRED' ELSE 'PENDING' END,"
+            + " attempts = attempts - 1, claim_token = NULL, updated_at = ?"
+            + " WHERE id = ? AND status = 'SENDING' AND claim_token = ?";
+
+    static final String INSERT_ATTEMPT = "INSERT INTO delivery_attempt"
+            + " (delivery_id, attempted_at, outcome, reply_code, enhanced_code, reply_text, detail, run_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    static final String HISTORY_FOR_STALE_SENDING = "INSERT INTO delivery_attempt"
+            + " (delivery_id, attempted_at, outcome, detail, run_id)"
+            + " SELECT id, ?, 'UNKNOWN', ?, run_id FROM delivery WHERE campaign_id = ? AND status = 'SENDING'";
+
+    static final String STALE_SENDING_TO_UNKNOWN = "UPDATE delivery SET status = 'UNKNOWN', reason = ?, claim_token = NULL,"
+            + " updated_at = ? WHERE campaign_id = ? AND status = 'SENDING'";
+
+    static final String EXISTING_CUSTOMERS = "SELECT customer_id, source_line FROM delivery WHERE campaign_id = ? AND customer_id IN (%s)";
+
+    static final String EXISTING_CODES = "SELECT management_code FROM delivery WHERE campaign_id = ? AND management_code IN (%s)";
+
+    static final String EXISTING_REJECTED_LINES = "SELECT line_no FROM rejected_line WHERE campaign_id = ? AND line_no BETWEEN ? AND ?";
+
+    static final String INSERT_DELIVERY = "INSERT INTO delivery (campaign_id, customer_id, source_line, email, name, cohort,"
+            + " management_code, fields, status, attempts, reason, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+
+    static final String INSERT_REJECTED = "INSERT INTO rejected_line (campaign_id, line_no, customer_id, reason) VALUES (?, ?, ?, ?)";
+
+    static final String COUNT_BY_COHORT_AND_STATUS = "SELECT cohort, status, COUNT(*) FROM delivery WHERE campaign_id = ?"
+            + " GROUP BY cohort, status";
+
+    static final String COUNT_REJECTED = "SELECT COUNT(*) FROM rejected_line WHERE campaign_id = ?";
+
+    static final String FIND_CAMPAIGN = "SELECT id, job_file_sha256, input_file, input_sha256, input_charset, pass, created_at,"
+            + " imported_at FROM campaign WHERE id = ?";
+
+    static final String INSERT_CAMPAIGN = "INSERT INTO campaign (id, job_file, job_file_sha256, template_sha256, pass, created_at)"
+            + " VALUES (?, ?, ?, ?, 1, ?)";
+
+    static final String UPDATE_CAMPAIGN_DEFINITION = "UPDATE campaign SET job_file = ?, job_file_sha256 = ?, template_sha256 = ? WHERE id = ?";
+
+    static final String RECORD_INPUT = "UPDATE campaign SET input_file = ?, input_sha256 = ?, input_charset = ? WHERE id = ? AND input_sha256 IS NULL";
+
+    static final String MARK_IMPORTED = "UPDATE campaign SET imported_at = ? WHERE id = ?";
+
+    static final String NEXT_PASS = "UPDATE campaign SET pass = pass + 1 WHERE id = ?";
+
+    static final String RUN_STARTED = "UPDATE campaign SET last_run_start = ?, last_run_end = NULL WHERE id = ?";
+
+    static final String RUN_ENDED = "UPDATE campaign SET last_run_end = ? WHERE id = ?";
+
+    static String withPlaceholders(String sql, int count) {
+        return String.format(sql, String.join(", ", java.util.Collections.nCopies(count, "?")));
+    }
+}

@@ -1,0 +1,65 @@
+package io.noticemailer.send;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.noticemailer.campaign.RetryPolicy;
+import io.noticemailer.ledger.Delivery;
+import io.noticemailer.ledger.DeliveryStatus;
+
+/**
+ * Turns what the server answered into the delivery's next status. Transient failures are retried with a
+ * doubling backoff from the job's minimum to its maximum, until the delivery's lifetime has run out.
+ */
+public final class OutcomePolicy {
+
+    private final RetryPolicy retry;
+
+    public OutcomePolicy(RetryPolicy retry) {
+        this.retry = retry;
+    }
+
+    public DeliveryOutcome decide(Delivery delivery, String messageId, SendResult result, Instant now) {
+        SmtpReply reply = result.reply();
+        return switch (result.outcome()) {
+            case ACCEPTED -> outcome(delivery, DeliveryStatus.SENT, reply, null, messageId, now, null);
+            case REJECTED_PERMANENT -> outcome(delivery, DeliveryStatus.FAILED, reply,
+                    "rejected by the server: " + result.detail(), messageId, now, null);
+            case REJECTED_TRANSIENT -> retryLater(delivery, messageId, reply,
+                    "temporarily rejected: " + result.detail(), now, backoff(delivery.attempts() + 1));
+            // Nothing reached the server: due again at once, on a new connection.
+            case CONNECTION_FAILED -> retryLater(delivery, messageId, reply,
+                    "connection failed before the message was sent: " + result.detail(), now, Duration.ZERO);
+            case UNCERTAIN -> outcome(delivery, DeliveryStatus.UNKNOWN, reply,
+                    "in doubt: " + result.detail(), messageId, now, null);
+        };
+    }
+
+    public DeliveryOutcome renderFailed(Delivery delivery, String messageId, String reason, Instant now) {
+        return outcome(delivery, DeliveryStatus.FAILED, null, reason, messageId, now, null);
+    }
+
+    private DeliveryOutcome retryLater(Delivery delivery, String messageId, SmtpReply reply, String reason,
+                                       Instant now, Duration wait) {
+        Instant expiry = delivery.createdAt().plus(retry.lifetime());
+        if (!now.isBefore(expiry)) {
+            return outcome(delivery, DeliveryStatus.FAILED, reply, "expired after " + retry.lifetime() + "; last: "
+                    + reason, messageId, now, null);
+        }
+        return outcome(delivery, DeliveryStatus.DEFERRED, reply, reason, messageId, now, now.plus(wait));
+    }
+
+    /** min × 2^(attempt−1), capped at max: 5m, 10m, 20m, 40m, 1h, 1h … with the defaults. */
+    Duration backoff(int attempt) {
+        Duration wait = retry.minBackoff();
+        for (int i = 1; i < attempt && wait.compareTo(retry.maxBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : wait;
+    }
+
+    private static DeliveryOutcome outcome(Delivery delivery, DeliveryStatus status, SmtpReply reply, String reason,
+                                           String messageId, Instant now, Instant next) {
+        return new DeliveryOutcome(delivery.id(), status, reply, reason, messageId, now, next);
+    }
+}

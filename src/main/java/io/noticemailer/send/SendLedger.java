@@ -1,0 +1,30 @@
+package io.noticemailer.send;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import io.noticemailer.ledger.Delivery;
+
+/**
+ * What the send path needs from the delivery ledger. Every method commits before it returns, whatever
+ * transaction the caller is in, so that a claim is durable before any byte of the message is sent.
+ */
+public interface SendLedger {
+
+    /** Due deliveries (PENDING, or DEFERRED whose next attempt has come) with id above {@code afterId}, by id. */
+    List<Delivery> findDue(String campaign, long afterId, Instant now, int max);
+
+    /**
+     * Claims the due deliveries among {@code ids} for this run (→ SENDING) and returns the ids it got.
+     * A delivery already claimed, sent or no longer due is not returned: what is not returned is not sent.
+     */
+    Set<Long> claim(Collection<Long> ids, long claimToken, long runId, Instant now);
+
+    /** Records outcomes of claimed deliveries, with one attempt-history row each. */
+    void record(List<DeliveryOutcome> outcomes, long claimToken, long runId);
+
+    /** Gives back claimed deliveries that were never attempted, so they stay due. */
+    void release(Collection<Long> ids, long claimToken, Instant now);
+}

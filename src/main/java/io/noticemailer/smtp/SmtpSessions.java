@@ -1,0 +1,45 @@
+package io.noticemailer.smtp;
+
+import jakarta.mail.Session;
+import java.util.Properties;
+
+/** Jakarta Mail sessions for SMTP sending with finite timeouts (the library's default is to wait forever). */
+public final class SmtpSessions {
+
+    static final String DEFAULT_TIMEOUT_MILLIS = "30000";
+    static final String CONNECTION_TIMEOUT = "mail.smtp.connectiontimeout";
+    static final String READ_TIMEOUT = "mail.smtp.timeout";
+    static final String WRITE_TIMEOUT = "mail.smtp.writetimeout";
+    static final String QUIT_WAIT = "mail.smtp.quitwait";
+    static final String ALLOW_UTF8 = "mail.mime.allowutf8";
+    static final String AUTH = "mail.smtp.auth";
+
+    private SmtpSessions() {
+    }
+
+    /** A session for a relay without authentication. */
+    public static Session create(Properties extra) {
+        return create(extra, null);
+    }
+
+    /**
+     * @param extra    the {@code spring.mail.properties.*} passed through (STARTTLS, {@code mail.smtp.localhost}
+     *                 for the EHLO name, {@code mail.smtp.from} for the envelope sender, timeouts…); may be null
+     * @param username turns {@code mail.smtp.auth} on when present: with auth on and no credentials Jakarta Mail
+     *                 refuses to connect at all
+     */
+    public static Session create(Properties extra, String username) {
+        Properties properties = new Properties();
+        properties.setProperty(CONNECTION_TIMEOUT, DEFAULT_TIMEOUT_MILLIS);
+        properties.setProperty(READ_TIMEOUT, DEFAULT_TIMEOUT_MILLIS);
+        properties.setProperty(WRITE_TIMEOUT, DEFAULT_TIMEOUT_MILLIS);
+        properties.setProperty(QUIT_WAIT, "false");
+        if (extra != null) {
+            properties.putAll(extra);
+        }
+        // Raw UTF-8 in From/Subject would reach receivers that cannot read it: headers stay RFC 2047 encoded.
+        properties.setProperty(ALLOW_UTF8, "false");
+        properties.setProperty(AUTH, String.valueOf(username != null && !username.isBlank()));
+        return Session.getInstance(properties);
+    }
+}

@@ -1,0 +1,94 @@
+package io.noticemailer.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the example campaign (job file, sample input, templates) in a temporary folder, under its own
+ * campaign id so that tests sharing a database do not meet.
+ */
+final class CampaignWorkspace {
+
+    static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+    static final int EXAMPLE_CUSTOMERS = 12;
+    static final int EXAMPLE_VALID = 11;
+
+    private final Path root;
+    private final String campaign;
+
+    private CampaignWorkspace(Path root, String campaign) {
+        this.root = root;
+        this.campaign = campaign;
+    }
+
+    static CampaignWorkspace of(Path dir, String campaign) {
+        try {
+            Files.createDirectories(dir.resolve("jobs"));
+            Files.createDirectories(dir.resolve("templates"));
+            try (Stream<Path> templates = Files.list(Path.of("templates"))) {
+                for (Path t : templates.toList()) {
+                    Files.copy(t, dir.resolve("templates").resolve(t.getFileName()));
+                }
+            }
+            Files.copy(Path.of("jobs/dlmarket-2018-12-affected.csv"), dir.resolve("jobs/affected.csv"));
+            String job = Files.readString(Path.of("jobs/dlmarket-2018-12.yml"))
+                    .replace("campaign: dlmarket-2018-12", "campaign: " + campaign)
+                    .replace("file: dlmarket-2018-12-affected.csv", "file: affected.csv");
+            Files.writeString(dir.resolve("jobs/job.yml"), job);
+            return new CampaignWorkspace(dir, campaign);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String campaign() {
+        return campaign;
+    }
+
+    String jobFile() {
+        return root.resolve("jobs/job.yml").toString();
+    }
+
+    Path input() {
+        return root.resolve("jobs/affected.csv");
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Replaces the input with these lines (header first), written as Excel writes them: windows-31j, CRLF. */
+    CampaignWorkspace withInput(String... lines) {
+        write(input(), String.join("\r\n", lines) + "\r\n");
+        return this;
+    }
+
+    void appendInputLine(String line) {
+        try {
+            Files.write(input(), (line + "\r\n").getBytes(WINDOWS_31J), java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void editTemplate(String file, String from, String to) {
+        Path template = root.resolve("templates").resolve(file);
+        try {
+            Files.writeString(template, Files.readString(template).replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.write(file, text.getBytes(WINDOWS_31J));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

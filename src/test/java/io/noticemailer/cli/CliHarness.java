@@ -1,0 +1,54 @@
+package io.noticemailer.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.noticemailer.NoticeMailerApplication;
+import io.noticemailer.message.MailSystemProperties;
+import io.noticemailer.support.DataSourceProps;
+
+/** The real application, started once per test class against a test database, driven through its CLI. */
+final class CliHarness implements AutoCloseable {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final ConfigurableApplicationContext context;
+
+    CliHarness(DataSourceProps database, Map<String, Object> more) {
+        MailSystemProperties.apply();
+        // As arguments, not default properties: those rank below application.yml's embedded default.
+        List<String> args = new ArrayList<>(database.asArguments());
+        more.forEach((key, value) -> args.add("--" + key + "=" + value));
+        context = new SpringApplicationBuilder(NoticeMailerApplication.class).run(args.toArray(String[]::new));
+    }
+
+    static Map<String, Object> smtp(int port) {
+        return Map.of("spring.mail.host", "127.0.0.1", "spring.mail.port", port,
+                "spring.mail.properties.mail.smtp.timeout", "5000",
+                "spring.mail.properties.mail.smtp.connectiontimeout", "5000");
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = context.getBean(NoticeMailerCli.class).execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,131 @@
+package io.noticemailer.smtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.noticemailer.send.SendResult;
+import io.noticemailer.send.SendResult.Outcome;
+import io.noticemailer.send.SmtpReply;
+import jakarta.mail.Session;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Connections refused, lost or timed out: whether the message may have arrived decides the outcome. */
+class SmtpConnectionLossTest {
+
+    private final Session session = TestMessages.fastSession();
+    private ScriptedSmtpServer server;
+    private SmtpMailTransport transport;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = ScriptedSmtpServer.start();
+        transport = new SmtpMailTransport(session, server.host(), server.port(), null, null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        transport.close();
+        server.close();
+    }
+
+    private SendResult send(String recipient, String customerId) {
+        return transport.send(TestMessages.notice(session, recipient, customerId), recipient);
+    }
+
+    @Test
+    void reusedConnectionFoundDeadBeforeTheBodyIsReplacedAndTheMessageSent() {
+        server.dropAtMail(2);
+        send("first@example.jp", "C1");
+
+        SendResult result = send("second@example.jp", "C2");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(server.connections()).isEqualTo(2);
+        assertThat(server.messages()).hasSize(2);
+    }
+
+    @Test
+    void freshConnectionLostBeforeTheBodyIsAConnectionFailureWithoutRetry() {
+        server.dropAtMail(1);
+
+        SendResult result = send("taro@example.jp", "C1");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+        assertThat(result.detail()).contains("before the message body");
+        assertThat(server.connections()).isEqualTo(1);
+        assertThat(send("taro@example.jp", "C1").outcome()).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
+    void connectionDroppedBeforeTheFinalReplyIsUncertain() {
+        server.dropAfterData(1);
+
+        SendResult result = send("taro@example.jp", "C1");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.UNCERTAIN);
+        assertThat(result.reply()).isNull();
+        assertThat(result.detail()).contains("after the message body started");
+        assertThat(send("good@example.jp", "C2").outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void serverHangingAfterTheBodyIsUncertainOnceTheReadTimesOut() {
+        server.hangAfterData(1);
+        long start = System.nanoTime();
+
+        SendResult result = send("taro@example.jp", "C1");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(result.outcome()).isEqualTo(Outcome.UNCERTAIN);
+        assertThat(result.detail()).containsIgnoringCase("timed out");
+        assertThat(send("good@example.jp", "C2").outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void serverClosingEveryConnectionIsAConnectionFailureUntilItRecovers() {
+        server.refuseConnections(true);
+
+        SendResult refused = send("taro@example.jp", "C1");
+        server.refuseConnections(false);
+        SendResult recovered = send("taro@example.jp", "C1");
+
+        assertThat(refused.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+        assertThat(refused.reply()).isNull();
+        assertThat(refused.detail()).contains(server.host() + ":" + server.port());
+        assertThat(recovered.outcome()).isEqualTo(Outcome.ACCEPTED);
+    }
+
+    @Test
+    void nothingListeningIsAConnectionFailure() throws Exception {
+        int unusedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            unusedPort = probe.getLocalPort();
+        }
+        SmtpMailTransport nowhere = new SmtpMailTransport(session, "127.0.0.1", unusedPort, null, null);
+
+        SendResult result = nowhere.send(TestMessages.notice(session, "taro@example.jp", "C1"), "taro@example.jp");
+        nowhere.close();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+        assertThat(result.detail()).contains("Connection refused");
+    }
+
+    @Test
+    void greetingWithAnErrorIsAConnectionFailureWithTheReply() throws Exception {
+        try (GreetingServer busy = GreetingServer.start("554 5.3.2 too busy")) {
+            SmtpMailTransport rejected = new SmtpMailTransport(session, "127.0.0.1", busy.port(), null, null);
+
+            SendResult result = rejected.send(TestMessages.notice(session, "taro@example.jp", "C1"), "taro@example.jp");
+            rejected.close();
+
+            assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+            assertThat(result.reply()).isEqualTo(new SmtpReply(554, "5.3.2", "too busy"));
+        }
+    }
+}

@@ -2,11 +2,13 @@ package io.noticemailer.campaign;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One notification campaign, as written in {@code jobs/NAME.yml} and validated by {@link JobFileLoader}.
- * Paths are already resolved against the job file's folder.
+ * Paths are already resolved against the job file's folder. {@code charset} is UTF-8 or ISO-2022-JP;
+ * {@code dkim} is null when messages are not signed.
  */
 public record JobFile(
         Path path,
@@ -21,7 +23,10 @@ public record JobFile(
         ZoneId zone,
         RetryPolicy retry,
         ThrottleSpec throttle,
-        SendWindow sendWindow) {
+        SendWindow sendWindow,
+        String charset,
+        DkimSpec dkim,
+        List<String> allowedUrlDomains) {
 
     /** The template name for a cohort value, or null when the cohort is unknown. */
     public String templateFor(String cohort) {

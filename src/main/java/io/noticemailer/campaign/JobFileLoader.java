@@ -23,7 +23,7 @@ public final class JobFileLoader {
 
     static final String DEFAULT_ZONE = "Asia/Tokyo";
     private static final List<String> TOP_KEYS = List.of("campaign", "input", "sender", "cohorts", "hotline",
-            "managementCode", "templates", "zone", "retry", "throttle", "sendWindow");
+            "managementCode", "templates", "zone", "retry", "throttle", "sendWindow", "charset", "dkim", "lint");
     private static final List<String> HOTLINE_KEYS = List.of("phone", "hours");
     private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -44,10 +44,14 @@ public final class JobFileLoader {
         ZoneId zone = top.optional("zone").map(JobFileLoader::zone).orElse(ZoneId.of(DEFAULT_ZONE));
         RetryPolicy retry = top.optional("retry").map(RetrySection::parse).orElse(RetryPolicy.defaults());
         ThrottleSpec throttle = top.optional("throttle").map(ThrottleSection::parse).orElse(ThrottleSpec.defaults());
-        SendWindow sendWindow = top.optional("sendWindow").map(SendWindowSection::parse).orElse(null);
+        SendWindow sendWindow = top.optional("sendWindow").map(n -> SendWindowSection.parse(n, zone)).orElse(null);
+
+        String charset = top.optional("charset").map(MailSection::charset).orElse(MailSection.UTF_8);
+        DkimSpec dkim = top.optional("dkim").map(n -> MailSection.dkim(n, folder)).orElse(null);
+        List<String> allowedUrlDomains = top.optional("lint").map(MailSection::allowedUrlDomains).orElse(List.of());
 
         return new JobFile(path, sha256(bytes), campaign, codes.input(), sender, cohorts, hotline, codes.spec(),
-                templates, zone, retry, throttle, sendWindow);
+                templates, zone, retry, throttle, sendWindow, charset, dkim, allowedUrlDomains);
     }
 
     private static Hotline hotline(YamlNode node) {
@@ -55,7 +59,7 @@ public final class JobFileLoader {
         return new Hotline(hotline.required("phone").text(), hotline.required("hours").text());
     }
 
-    private static ZoneId zone(YamlNode node) {
+    static ZoneId zone(YamlNode node) {
         String text = node.text();
         try {
             return ZoneId.of(text);

@@ -1,7 +1,8 @@
 package io.noticemailer.campaign;
 
 import java.time.LocalTime;
+import java.time.ZoneId;
 
-/** Local hours (in the job's zone) during which mail may be sent; null on the JobFile means always. */
-public record SendWindow(LocalTime from, LocalTime to) {
+/** Local hours during which mail may be sent, in {@code zone} (the job's zone unless the window names one). */
+public record SendWindow(LocalTime from, LocalTime to, ZoneId zone) {
 }

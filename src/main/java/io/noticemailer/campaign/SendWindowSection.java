@@ -13,21 +13,21 @@ import java.util.List;
  */
 final class SendWindowSection {
 
-    private static final List<String> KEYS = List.of("from", "to");
+    private static final List<String> KEYS = List.of("from", "to", "zone");
     private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("H:mm")
             .withResolverStyle(ResolverStyle.STRICT);
 
     private SendWindowSection() {
     }
 
-    static SendWindow parse(YamlNode node) {
+    static SendWindow parse(YamlNode node, java.time.ZoneId jobZone) {
         YamlMapping window = node.mapping(KEYS);
         LocalTime from = time(window.required("from"), "09:00");
         LocalTime to = time(window.required("to"), "20:00");
         if (!from.isBefore(to)) {
             throw window.failAt("to", "must be later than from (" + from + ")");
         }
-        return new SendWindow(from, to);
+        return new SendWindow(from, to, window.optional("zone").map(JobFileLoader::zone).orElse(jobZone));
     }
 
     private static LocalTime time(YamlNode node, String example) {

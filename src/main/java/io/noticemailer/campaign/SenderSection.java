@@ -13,7 +13,8 @@ import jakarta.mail.internet.InternetAddress;
  */
 final class SenderSection {
 
-    private static final List<String> KEYS = List.of("from");
+    private static final List<String> KEYS = List.of("from", "envelopeFrom", "ehlo");
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern ASCII_ADDRESS = Pattern.compile("[\\x21-\\x7E]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
@@ -21,7 +22,8 @@ final class SenderSection {
     }
 
     static Sender parse(YamlNode node) {
-        YamlNode from = node.mapping(KEYS).required("from");
+        YamlMapping sender = node.mapping(KEYS);
+        YamlNode from = sender.required("from");
         String written = from.text();
         if (CONTROL.matcher(written).find()) {
             throw from.fail("must not contain control characters");
@@ -31,7 +33,18 @@ final class SenderSection {
             throw from.fail("the address must be ASCII with a domain such as example.co.jp");
         }
         String displayName = address.getPersonal() == null ? "" : address.getPersonal().strip();
-        return new Sender(displayName, address.getAddress());
+        String envelopeFrom = sender.optional("envelopeFrom").map(SenderSection::envelopeFrom).orElse(null);
+        String ehlo = sender.optional("ehlo")
+                .map(n -> n.matching(HOST_NAME, "a fully qualified host name such as mail.example.co.jp")).orElse(null);
+        return new Sender(displayName, address.getAddress(), envelopeFrom, ehlo);
+    }
+
+    private static String envelopeFrom(YamlNode node) {
+        String text = node.text();
+        if (!ASCII_ADDRESS.matcher(text).matches()) {
+            throw node.fail("must be a bare ASCII address such as bounce@example.co.jp");
+        }
+        return text;
     }
 
     private static InternetAddress strictAddress(YamlNode from, String written) {

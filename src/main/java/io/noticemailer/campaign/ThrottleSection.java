@@ -18,7 +18,7 @@ final class ThrottleSection {
 
     static final int DEFAULT_DOMAIN_CONNECTIONS = 1;
     static final int DEFAULT_MESSAGES_PER_CONNECTION = 100;
-    private static final List<String> KEYS = List.of("messagesPerSecond", "connections", "domains");
+    private static final List<String> KEYS = List.of("messagesPerSecond", "connections", "domains", "dailyQuota");
     private static final List<String> DOMAIN_KEYS = List.of("messagesPerSecond", "connections", "messagesPerConnection");
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9-]+(\\.[a-z0-9-]+)+");
 
@@ -32,7 +32,8 @@ final class ThrottleSection {
         int connections = throttle.optional("connections").map(YamlNode::positiveInt).orElse(defaults.connections());
         Map<String, ThrottleSpec.DomainLimit> domains = throttle.optional("domains")
                 .map(ThrottleSection::domains).orElse(defaults.domains());
-        return new ThrottleSpec(rate, connections, domains);
+        long dailyQuota = throttle.optional("dailyQuota").map(YamlNode::positiveInt).orElse(0);
+        return new ThrottleSpec(rate, connections, domains, dailyQuota);
     }
 
     private static Map<String, ThrottleSpec.DomainLimit> domains(YamlNode node) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -93,6 +94,19 @@ final class YamlNode {
             entries.add(new Entry(key, value));
         }
         return entries;
+    }
+
+    /** This value as a list (a YAML sequence), each item with its index in the key path. */
+    List<YamlNode> items() {
+        if (!(node instanceof SequenceNode sequence)) {
+            throw fail("must be a list, found " + describe());
+        }
+        List<YamlNode> items = new ArrayList<>();
+        List<Node> values = sequence.getValue();
+        for (int i = 0; i < values.size(); i++) {
+            items.add(new YamlNode(file, path + "[" + i + "]", values.get(i), lineOf(values.get(i))));
+        }
+        return items;
     }
 
     String childPath(String key) {

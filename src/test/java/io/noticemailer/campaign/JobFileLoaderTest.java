@@ -86,7 +86,7 @@ class JobFileLoaderTest {
         assertThat(loaded.throttle().connections()).isEqualTo(ThrottleSpec.defaults().connections());
         assertThat(loaded.throttle().domains())
                 .containsExactly(entry("docomo.ne.jp", new ThrottleSpec.DomainLimit(2, 2, 50)));
-        assertThat(loaded.sendWindow()).isEqualTo(new SendWindow(LocalTime.of(9, 0), LocalTime.of(20, 30), java.time.ZoneId.of("Asia/Tokyo")));
+        assertThat(loaded.sendWindow()).isEqualTo(new SendWindow(LocalTime.of(9, 0), LocalTime.of(20, 30), java.time.ZoneId.of("Europe/Paris")));
     }
 
     @Test

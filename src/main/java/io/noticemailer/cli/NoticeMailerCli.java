@@ -2,6 +2,7 @@ package io.noticemailer.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
@@ -12,6 +13,8 @@ import picocli.CommandLine;
 /** Runs one command line against the started application and returns its exit code. */
 @Component
 public class NoticeMailerCli {
+
+    private static final Pattern SETTING = Pattern.compile("--[A-Za-z0-9_-]+(\\.[A-Za-z0-9_\\[\\]-]+)+=.*", Pattern.DOTALL);
 
     private final ApplicationContext context;
     private final Environment environment;
@@ -47,8 +50,11 @@ public class NoticeMailerCli {
         }
     }
 
-    /** Spring Boot has already read --spring.* arguments; picocli must not see them. */
+    /**
+     * Spring Boot has already read settings given as {@code --some.property=value} (every property name has
+     * a dot; no option of ours does), so picocli must not see them.
+     */
     private static String[] withoutSpringArguments(String[] args) {
-        return Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toArray(String[]::new);
+        return Arrays.stream(args).filter(a -> !SETTING.matcher(a).matches()).toArray(String[]::new);
     }
 }

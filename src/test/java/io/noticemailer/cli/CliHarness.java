@@ -23,9 +23,13 @@ final class CliHarness implements AutoCloseable {
     private final ConfigurableApplicationContext context;
 
     CliHarness(DataSourceProps database, Map<String, Object> more) {
+        this(database.asArguments(), more);
+    }
+
+    CliHarness(List<String> databaseArguments, Map<String, Object> more) {
         MailSystemProperties.apply();
         // As arguments, not default properties: those rank below application.yml's embedded default.
-        List<String> args = new ArrayList<>(database.asArguments());
+        List<String> args = new ArrayList<>(databaseArguments);
         more.forEach((key, value) -> args.add("--" + key + "=" + value));
         context = new SpringApplicationBuilder(NoticeMailerApplication.class).run(args.toArray(String[]::new));
     }

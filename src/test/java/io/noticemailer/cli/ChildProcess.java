@@ -1,0 +1,23 @@
+package io.noticemailer.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.noticemailer.NoticeMailerApplication;
+
+/** The real application in its own JVM (same classpath as the tests), so that a test can kill it. */
+final class ChildProcess {
+
+    private ChildProcess() {
+    }
+
+    static Process start(Path log, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                NoticeMailerApplication.class.getName()));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+}

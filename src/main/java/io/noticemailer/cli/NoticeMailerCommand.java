@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "notice-mailer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sends personalised incident notices and keeps a ledger of every delivery.",
-        subcommands = {RunCommand.class, StatusCommand.class, ValidateCommand.class, PreviewCommand.class},
+        subcommands = {RunCommand.class, StatusCommand.class, ValidateCommand.class, PreviewCommand.class,
+                ResendCommand.class, RetryNowCommand.class},
         footer = {"", "Exit codes: 0 done, 1 run failed (rerun resumes), 2 usage/configuration, 3 campaign locked,",
                 "4 deliveries UNKNOWN (operator), 65 input unusable or changed, 75 work left (run again later)."})
 class NoticeMailerCommand implements Callable<Integer> {

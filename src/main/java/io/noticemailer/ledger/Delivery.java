@@ -3,10 +3,13 @@ package io.noticemailer.ledger;
 import java.time.Instant;
 import java.util.Map;
 
-/** One row of the ledger: what is to be sent to one customer of a campaign. */
+/**
+ * One row of the ledger: what is to be sent to one customer of a campaign. {@code retrySince} starts the
+ * retry lifetime: the import, or the operator's last resend.
+ */
 public record Delivery(long id, String campaign, String customerId, long sourceLine, String email, String name,
                        String cohort, String managementCode, Map<String, String> fields, DeliveryStatus status,
-                       int attempts, Instant createdAt, String messageId) {
+                       int attempts, Instant createdAt, Instant retrySince, String messageId) {
 
     @Override
     public String toString() {

@@ -21,6 +21,7 @@ final class DeliveryRows implements RowMapper<Delivery> {
                 rs.getLong("source_line"), rs.getString("email"), rs.getString("name"), rs.getString("cohort"),
                 rs.getString("management_code"), json.read(rs.getString("fields")),
                 DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                UtcTimes.fromDb(rs.getObject("created_at", LocalDateTime.class)), rs.getString("message_id"));
+                UtcTimes.fromDb(rs.getObject("created_at", LocalDateTime.class)),
+                UtcTimes.fromDb(rs.getObject("retry_since", LocalDateTime.class)), rs.getString("message_id"));
     }
 }

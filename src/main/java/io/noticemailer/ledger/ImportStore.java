@@ -61,6 +61,7 @@ public class ImportStore {
                 ps.setString(10, JdbcSendLedger.cap(d.reason()));
                 ps.setObject(11, UtcTimes.toDb(now));
                 ps.setObject(12, UtcTimes.toDb(now));
+                ps.setObject(13, UtcTimes.toDb(now));
             });
         }
         if (!rejected.isEmpty()) {

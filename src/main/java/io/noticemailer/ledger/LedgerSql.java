@@ -7,7 +7,7 @@ final class LedgerSql {
     }
 
     private static final String DELIVERY_COLUMNS = "id, campaign_id, customer_id, source_line, email, name, cohort, "
-            + "management_code, fields, status, attempts, created_at, message_id";
+            + "management_code, fields, status, attempts, created_at, retry_since, message_id";
 
     static final String FIND_DUE = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
             + " WHERE campaign_id = ? AND id > ? AND status IN ('PENDING', 'DEFERRED')"
@@ -49,8 +49,8 @@ final class LedgerSql {
     static final String EXISTING_REJECTED_LINES = "SELECT line_no FROM rejected_line WHERE campaign_id = ? AND line_no BETWEEN ? AND ?";
 
     static final String INSERT_DELIVERY = "INSERT INTO delivery (campaign_id, customer_id, source_line, email, name, cohort,"
-            + " management_code, fields, status, attempts, reason, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+            + " management_code, fields, status, attempts, reason, created_at, retry_since, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
 
     static final String INSERT_REJECTED = "INSERT INTO rejected_line (campaign_id, line_no, customer_id, reason) VALUES (?, ?, ?, ?)";
 
@@ -76,6 +76,17 @@ final class LedgerSql {
     static final String RUN_STARTED = "UPDATE campaign SET last_run_start = ?, last_run_end = NULL WHERE id = ?";
 
     static final String RUN_ENDED = "UPDATE campaign SET last_run_end = ? WHERE id = ?";
+
+    static final String HISTORY_FOR_OPERATOR_ACTION = "INSERT INTO delivery_attempt (delivery_id, attempted_at, outcome, detail)"
+            + " SELECT id, ?, ?, ? FROM delivery WHERE campaign_id = ? AND status = ?";
+
+    static final String RESEND = "UPDATE delivery SET status = 'PENDING', next_attempt_at = NULL, retry_since = ?, reason = ?,"
+            + " updated_at = ? WHERE campaign_id = ? AND status = ?";
+
+    static final String RETRY_NOW = "UPDATE delivery SET next_attempt_at = NULL, updated_at = ?"
+            + " WHERE campaign_id = ? AND status = 'DEFERRED'";
+
+    static final String FOR_CUSTOMERS = " AND customer_id IN (%s)";
 
     static String withPlaceholders(String sql, int count) {
         return String.format(sql, String.join(", ", java.util.Collections.nCopies(count, "?")));

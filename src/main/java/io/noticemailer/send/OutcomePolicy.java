@@ -41,7 +41,7 @@ public final class OutcomePolicy {
 
     private DeliveryOutcome retryLater(Delivery delivery, String messageId, SmtpReply reply, String reason,
                                        Instant now, Duration wait) {
-        Instant expiry = delivery.createdAt().plus(retry.lifetime());
+        Instant expiry = delivery.retrySince().plus(retry.lifetime());
         if (!now.isBefore(expiry)) {
             return outcome(delivery, DeliveryStatus.FAILED, reply, "expired after " + retry.lifetime() + "; last: "
                     + reason, messageId, now, null);

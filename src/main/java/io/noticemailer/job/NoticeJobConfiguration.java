@@ -37,6 +37,7 @@ import io.noticemailer.send.NoticePreparer;
 import io.noticemailer.send.NoticeSender;
 import io.noticemailer.send.OutcomePolicy;
 import io.noticemailer.send.PreparedNotice;
+import io.noticemailer.send.SendEvents;
 import io.noticemailer.send.SendLedger;
 import io.noticemailer.smtp.OutboxTransport;
 import io.noticemailer.smtp.SmtpMailTransport;
@@ -114,8 +115,10 @@ class NoticeJobConfiguration {
     @Bean
     @StepScope
     NoticeSender noticeSender(SendLedger ledger, MailTransport stepTransport, RunCampaign run, Clock clock,
-                              RandomGenerator claimTokens, @Value("#{stepExecution.jobExecutionId}") Long runId) {
-        return new NoticeSender(ledger, stepTransport, new OutcomePolicy(run.jobFile().retry()), clock, claimTokens, runId);
+                              RandomGenerator claimTokens, SendEvents sendEvents,
+                              @Value("#{stepExecution.jobExecutionId}") Long runId) {
+        return new NoticeSender(ledger, stepTransport, new OutcomePolicy(run.jobFile().retry()), clock, claimTokens,
+                sendEvents, runId);
     }
 
     /** One transport per send step, closed (connection quit) when the step ends. */

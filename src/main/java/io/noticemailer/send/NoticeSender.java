@@ -1,6 +1,7 @@
 package io.noticemailer.send;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,16 +36,18 @@ public class NoticeSender implements ItemWriter<PreparedNotice> {
     private final OutcomePolicy policy;
     private final Clock clock;
     private final RandomGenerator tokens;
+    private final SendEvents events;
     private final long runId;
     private int connectionFailuresInARow;
 
     public NoticeSender(SendLedger ledger, MailTransport transport, OutcomePolicy policy, Clock clock,
-                        RandomGenerator tokens, long runId) {
+                        RandomGenerator tokens, SendEvents events, long runId) {
         this.ledger = ledger;
         this.transport = transport;
         this.policy = policy;
         this.clock = clock;
         this.tokens = tokens;
+        this.events = events;
         this.runId = runId;
     }
 
@@ -71,16 +74,18 @@ public class NoticeSender implements ItemWriter<PreparedNotice> {
 
     private DeliveryOutcome attempt(PreparedNotice notice) {
         if (notice.renderFailure() != null) {
-            return logged(notice, policy.renderFailed(notice.delivery(), notice.messageId(), notice.renderFailure(),
-                    clock.instant()));
+            return reported(notice, policy.renderFailed(notice.delivery(), notice.messageId(), notice.renderFailure(),
+                    clock.instant()), Duration.ZERO);
         }
+        long started = System.nanoTime();
         SendResult result = transport.send(notice.message(), notice.delivery().email());
         for (int retry = 0; retry < CONNECTION_RETRIES && result.outcome() == SendResult.Outcome.CONNECTION_FAILED; retry++) {
             result = transport.send(notice.message(), notice.delivery().email());
         }
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
         boolean unreachable = result.outcome() == SendResult.Outcome.CONNECTION_FAILED;
         connectionFailuresInARow = unreachable ? connectionFailuresInARow + 1 : 0;
-        return logged(notice, policy.decide(notice.delivery(), notice.messageId(), result, clock.instant()));
+        return reported(notice, policy.decide(notice.delivery(), notice.messageId(), result, clock.instant()), latency);
     }
 
     private void stopIfRelayDown(DeliveryOutcome outcome) {
@@ -90,7 +95,8 @@ public class NoticeSender implements ItemWriter<PreparedNotice> {
         }
     }
 
-    private static DeliveryOutcome logged(PreparedNotice notice, DeliveryOutcome outcome) {
+    private DeliveryOutcome reported(PreparedNotice notice, DeliveryOutcome outcome, Duration latency) {
+        events.attempted(outcome, NoticeDomains.of(notice.delivery().email()), latency);
         if (outcome.status() == DeliveryStatus.SENT) {
             log.debug("sent delivery={} to={}", outcome.deliveryId(), AddressMask.mask(notice.delivery().email()));
         } else {

@@ -1,0 +1,34 @@
+package io.noticemailer.send;
+
+import java.time.Duration;
+
+/**
+ * What the send path reports as it goes, for the progress display and the metrics. Called by the send
+ * workers, possibly from several threads at once: implementations must be thread-safe and cheap, and must
+ * never throw (a failing display must not fail a delivery).
+ */
+public interface SendEvents {
+
+    /**
+     * One attempt whose outcome is about to be recorded.
+     *
+     * @param domain  the recipient's domain, lower case (never the address)
+     * @param latency how long the transport took for this message; zero when nothing was sent (render failure)
+     */
+    void attempted(DeliveryOutcome outcome, String domain, Duration latency);
+
+    /** A worker waited this long for the throttle before it could send to {@code domain}. */
+    void throttled(String domain, Duration waited);
+
+    static SendEvents none() {
+        return new SendEvents() {
+            @Override
+            public void attempted(DeliveryOutcome outcome, String domain, Duration latency) {
+            }
+
+            @Override
+            public void throttled(String domain, Duration waited) {
+            }
+        };
+    }
+}

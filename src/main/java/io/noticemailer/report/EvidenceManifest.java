@@ -42,7 +42,7 @@ final class EvidenceManifest {
         manifest.put("templates", templates(templateSha256));
         manifest.put("configuration", Map.of("job", jobSettings(), "runtime", settings));
         manifest.put("runs", runs(runs, batchZone));
-        manifest.put("counts", counts(counts));
+        manifest.put("counts", counts.asJson());
         manifest.put("files", rows);
         return manifest;
     }
@@ -119,23 +119,6 @@ final class EvidenceManifest {
             executions.add(execution);
         }
         result.put("executions", executions);
-        return result;
-    }
-
-    private static Map<String, Object> counts(LedgerCounts counts) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("total", counts.total());
-        result.put("rejectedLines", counts.rejectedLines());
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        counts.statuses().forEach((status, n) -> statuses.put(status.name(), n));
-        result.put("statuses", statuses);
-        Map<String, Object> cohorts = new LinkedHashMap<>();
-        counts.cohorts().forEach((cohort, byStatus) -> {
-            Map<String, Long> named = new LinkedHashMap<>();
-            byStatus.forEach((status, n) -> named.put(status.name(), n));
-            cohorts.put(cohort, named);
-        });
-        result.put("cohorts", cohorts);
         return result;
     }
 }

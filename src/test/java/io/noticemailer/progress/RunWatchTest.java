@@ -52,7 +52,7 @@ class RunWatchTest {
 
     @Test
     void givenAttemptsFromManyThreadsThenEveryOneIsCountedOnce() throws Exception {
-        RunWatch watch = watch(() -> 0, Long.MAX_VALUE, null, new AtomicInteger());
+        RunWatch watch = watch(() -> 0, Long.MAX_VALUE, null);
         int threads = 8;
         int each = 500;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -82,7 +82,7 @@ class RunWatchTest {
 
     @Test
     void givenALimitThenTheRemainingWorkIsCappedByWhatTheLimitLeaves() {
-        RunWatch watch = watch(() -> 100, 5, null, new AtomicInteger());
+        RunWatch watch = watch(() -> 100, 5, null);
         watch.attempted(outcome(DeliveryStatus.SENT, 250), Duration.ofMillis(3));
         watch.attempted(outcome(DeliveryStatus.FAILED, 550), Duration.ofMillis(3));
 
@@ -113,7 +113,7 @@ class RunWatchTest {
     @Test
     void givenARunThatEndsThenTheLastStateIsShownAndTheMetricsFileHoldsTheFinalCounts() throws Exception {
         Path metrics = temp.resolve("notice-mailer.prom");
-        RunWatch watch = watch(() -> 0, Long.MAX_VALUE, metrics, new AtomicInteger());
+        RunWatch watch = watch(() -> 0, Long.MAX_VALUE, metrics);
         watch.attempted(outcome(DeliveryStatus.SENT, 250), Duration.ofMillis(20));
         watch.attempted(outcome(DeliveryStatus.DEFERRED, 451), Duration.ofMillis(20));
 
@@ -139,14 +139,14 @@ class RunWatchTest {
                 throw new IllegalStateException("database down");
             }
             return 7;
-        }, Long.MAX_VALUE, null, calls);
+        }, Long.MAX_VALUE, null);
 
         assertThat(watch.progress(true).remaining()).isEqualTo(7);
         assertThat(watch.progress(true).remaining()).isEqualTo(7);
         watch.close();
     }
 
-    private RunWatch watch(java.util.function.LongSupplier due, long limit, Path metricsFile, AtomicInteger unused) {
+    private RunWatch watch(java.util.function.LongSupplier due, long limit, Path metricsFile) {
         return new RunWatch(setup(due, limit, metricsFile, Clock.fixed(START, ZoneOffset.UTC)), () -> {
         }, (a, b) -> true);
     }

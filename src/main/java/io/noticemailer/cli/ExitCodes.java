@@ -13,6 +13,10 @@ final class ExitCodes {
     static final int LOCKED = 3;
     /** Deliveries are UNKNOWN (in doubt): an operator must decide. */
     static final int NEEDS_OPERATOR = 4;
+    /** lookup: the code is well formed and its check character matches, but no delivery has it. */
+    static final int NOT_FOUND = 5;
+    /** lookup: the code's check character does not match (misheard or mistyped); nearby codes are listed. */
+    static final int MISTYPED = 6;
     /** The input file as a whole is unusable or changed since the first run. */
     static final int BAD_INPUT = 65;
     /** Ended normally with work left (PENDING or DEFERRED): run again later. */

@@ -29,6 +29,7 @@ public class NoticeMailerCli {
         announceEmbeddedDatabase(err);
         CommandLine commandLine = new CommandLine(NoticeMailerCommand.class, new SpringCommandFactory(context))
                 .setOut(out).setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(exitCodes)
                 .setExitCodeExceptionMapper(exitCodes);
         return commandLine.execute(withoutSpringArguments(args));

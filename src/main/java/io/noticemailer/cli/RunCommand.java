@@ -11,6 +11,9 @@ import io.noticemailer.job.CampaignRunner;
 import io.noticemailer.job.CheckReport;
 import io.noticemailer.job.RunOutcome;
 import io.noticemailer.job.RunRequest;
+import io.noticemailer.progress.ProgressMode;
+import io.noticemailer.progress.RunWatch;
+import io.noticemailer.progress.RunWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,14 +44,27 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "render and check every message; send nothing, record nothing")
     private boolean dryRun;
 
+    @Option(names = "--quiet", description = "for cron: no progress and no INFO log lines; only errors and the final summary")
+    private boolean quiet;
+
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "AUTO", description = "AUTO (default): a live bar"
+            + " on stderr when it is a terminal, else a log line per minute; BAR; LOG")
+    private ProgressMode progress;
+
+    @Option(names = "--metrics-file", paramLabel = "FILE",
+            description = "write Prometheus metrics to FILE every minute and at the end (node_exporter textfile collector)")
+    private Path metricsFile;
+
     private final JobFileLoader loader;
     private final CampaignRunner runner;
     private final CampaignCheck check;
+    private final RunWatcher watcher;
 
-    RunCommand(JobFileLoader loader, CampaignRunner runner, CampaignCheck check) {
+    RunCommand(JobFileLoader loader, CampaignRunner runner, CampaignCheck check, RunWatcher watcher) {
         this.loader = loader;
         this.runner = runner;
         this.check = check;
+        this.watcher = watcher;
     }
 
     @Override
@@ -63,7 +79,10 @@ class RunCommand implements Callable<Integer> {
             report.print(out, "dry run (nothing sent, nothing recorded)");
             return report.exitCode();
         }
-        RunOutcome outcome = runner.run(new RunRequest(job, input, outbox, limit));
+        RunOutcome outcome;
+        try (RunWatch watch = watcher.watch(job.campaign(), quiet ? ProgressMode.QUIET : progress, metricsFile, limit)) {
+            outcome = runner.run(new RunRequest(job, input, outbox, limit));
+        }
         if (outcome.recoveredUnknown() > 0) {
             out.printf("%d deliveries left in flight by a dead run are now UNKNOWN: check them before resending%n",
                     outcome.recoveredUnknown());

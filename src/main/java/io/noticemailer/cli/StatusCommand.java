@@ -1,8 +1,6 @@
 package io.noticemailer.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.noticemailer.campaign.JobFile;
@@ -42,29 +40,11 @@ class StatusCommand implements Callable<Integer> {
         JobFile job = loader.load(jobFile);
         LedgerCounts counts = queries.counts(job.campaign());
         if (json) {
-            spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(asJson(counts)));
+            spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(counts.asJson()));
             spec.commandLine().getOut().flush();
         } else {
             CountsTable.print(counts, spec.commandLine().getOut());
         }
         return ExitCodes.DONE;
-    }
-
-    private static Map<String, Object> asJson(LedgerCounts counts) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("campaign", counts.campaign());
-        json.put("total", counts.total());
-        json.put("rejectedLines", counts.rejectedLines());
-        json.put("statuses", byName(counts.statuses()));
-        Map<String, Object> cohorts = new LinkedHashMap<>();
-        counts.cohorts().forEach((cohort, statuses) -> cohorts.put(cohort, byName(statuses)));
-        json.put("cohorts", cohorts);
-        return json;
-    }
-
-    private static Map<String, Long> byName(Map<io.noticemailer.ledger.DeliveryStatus, Long> statuses) {
-        Map<String, Long> named = new LinkedHashMap<>();
-        statuses.forEach((status, n) -> named.put(status.name(), n));
-        return named;
     }
 }

@@ -13,7 +13,6 @@ import io.noticemailer.campaign.JobFileLoader;
 import io.noticemailer.code.ManagementCodes;
 import io.noticemailer.input.InputReader;
 import io.noticemailer.ledger.DatabaseKind;
-import io.noticemailer.send.SendEvents;
 
 /** The plain-Java collaborators of a run, made available for injection. */
 @Configuration(proxyBeanMethods = false)
@@ -28,12 +27,6 @@ class RunInfrastructure {
     @Bean
     RandomGenerator claimTokens() {
         return new SecureRandom();
-    }
-
-    /** Replaced by the progress display and metrics; the send path reports to whatever is here. */
-    @Bean
-    SendEvents sendEvents() {
-        return SendEvents.none();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.noticemailer.ledger;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Deliveries of a campaign per status and per cohort and status, plus input lines that made no delivery. */
@@ -8,5 +9,24 @@ public record LedgerCounts(String campaign, long total, long rejectedLines, Map<
 
     public long count(DeliveryStatus status) {
         return statuses.getOrDefault(status, 0L);
+    }
+
+    /** The CONTRACT's {@code status --json} object: campaign, total, rejectedLines, statuses, cohorts. */
+    public Map<String, Object> asJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("campaign", campaign);
+        json.put("total", total);
+        json.put("rejectedLines", rejectedLines);
+        json.put("statuses", byName(statuses));
+        Map<String, Object> byCohort = new LinkedHashMap<>();
+        cohorts.forEach((cohort, counts) -> byCohort.put(cohort, byName(counts)));
+        json.put("cohorts", byCohort);
+        return json;
+    }
+
+    private static Map<String, Long> byName(Map<DeliveryStatus, Long> counts) {
+        Map<String, Long> named = new LinkedHashMap<>();
+        counts.forEach((status, n) -> named.put(status.name(), n));
+        return named;
     }
 }

@@ -38,6 +38,12 @@ public class LedgerQueries {
         return new LedgerCounts(campaign, total, rejected == null ? 0 : rejected, statuses, cohorts);
     }
 
+    /** Deliveries due now (PENDING, or DEFERRED whose next attempt has come): what a run still has to do. */
+    public long countDue(String campaign, Instant now) {
+        Long due = jdbc.queryForObject(LedgerSql.COUNT_DUE, Long.class, campaign, UtcTimes.toDb(now));
+        return due == null ? 0 : due;
+    }
+
     public Optional<Delivery> byCustomer(String campaign, String customerId) {
         return jdbc.query(LedgerSql.FIND_BY_CUSTOMER, rows, campaign, customerId).stream().findFirst();
     }

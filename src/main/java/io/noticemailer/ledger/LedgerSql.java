@@ -88,6 +88,40 @@ final class LedgerSql {
 
     static final String FOR_CUSTOMERS = " AND customer_id IN (%s)";
 
+    // Reports, evidence, the unreached list and the hotline: read only, in keyset pages by id (memory stays flat).
+
+    private static final String ENTRY_COLUMNS = "id, campaign_id, customer_id, source_line, email, name, cohort,"
+            + " management_code, fields, status, attempts, last_reply_code, last_enhanced_code, last_reply_text,"
+            + " message_id, reason, created_at, claimed_at, sent_at, next_attempt_at, updated_at";
+
+    static final String ENTRY_PAGE = "SELECT " + ENTRY_COLUMNS + " FROM delivery WHERE campaign_id = ? AND id > ?"
+            + " ORDER BY id LIMIT ?";
+
+    static final String ENTRY_PAGE_IN_STATUSES = "SELECT " + ENTRY_COLUMNS + " FROM delivery WHERE campaign_id = ?"
+            + " AND status IN (%s) AND id > ? ORDER BY id LIMIT ?";
+
+    static final String ENTRIES_BY_CODE = "SELECT " + ENTRY_COLUMNS + " FROM delivery WHERE management_code IN (%s)"
+            + " ORDER BY campaign_id, id";
+
+    static final String ATTEMPT_PAGE = "SELECT a.id, d.customer_id, d.management_code, a.attempted_at, a.outcome,"
+            + " a.reply_code, a.enhanced_code, a.reply_text, a.detail, a.run_id FROM delivery_attempt a"
+            + " JOIN delivery d ON d.id = a.delivery_id WHERE d.campaign_id = ? AND a.id > ? ORDER BY a.id LIMIT ?";
+
+    static final String REJECTED_PAGE = "SELECT id, line_no, customer_id, reason FROM rejected_line"
+            + " WHERE campaign_id = ? AND id > ? ORDER BY id LIMIT ?";
+
+    static final String CAMPAIGN_FACTS = "SELECT id, job_file, job_file_sha256, template_sha256, input_file, input_sha256,"
+            + " input_charset, pass, created_at, imported_at, last_run_start, last_run_end FROM campaign WHERE id = ?";
+
+    /** Spring Batch's own tables: every execution of the campaign's job, with how it ended. */
+    static final String CAMPAIGN_RUNS = "SELECT e.JOB_EXECUTION_ID, e.START_TIME, e.END_TIME, e.STATUS, e.EXIT_CODE"
+            + " FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID"
+            + " WHERE p.PARAMETER_NAME = 'campaign' AND p.PARAMETER_VALUE = ? ORDER BY e.JOB_EXECUTION_ID";
+
+    /** What a run still has to do now: the progress display's remaining work. */
+    static final String COUNT_DUE = "SELECT COUNT(*) FROM delivery WHERE campaign_id = ? AND status IN ('PENDING', 'DEFERRED')"
+            + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)";
+
     static String withPlaceholders(String sql, int count) {
         return String.format(sql, String.join(", ", java.util.Collections.nCopies(count, "?")));
     }

@@ -14,10 +14,17 @@ final class ChildProcess {
     }
 
     static Process start(Path log, List<String> args) throws IOException {
+        return start(log, args, java.util.Map.of());
+    }
+
+    /** With {@code environment} added to the child's: secrets go there, never on the command line. */
+    static Process start(Path log, List<String> args, java.util.Map<String, String> environment) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
                 NoticeMailerApplication.class.getName()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 }

@@ -47,6 +47,10 @@ final class CliHarness implements AutoCloseable {
         return new Result(code, out.toString(), err.toString());
     }
 
+    org.springframework.core.env.Environment environment() {
+        return context.getEnvironment();
+    }
+
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

@@ -7,9 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.DuplicateKeyException;
 
 import io.noticemailer.code.ManagementCodes;
 import io.noticemailer.ledger.DeliveryStatus;
@@ -21,6 +24,8 @@ import io.noticemailer.ledger.RejectedLine;
  * Writes input rows to the ledger, idempotently: a line already imported (same customer, same line) is
  * skipped, so a restarted or repeated import adds nothing. Every line ends as exactly one delivery
  * (PENDING or INVALID) or one rejected line (no customer id, or a customer id an earlier line took).
+ * A chunk is written without looking anything up first when it cannot hold such a line (see
+ * {@link #writeFresh}): three queries per chunk saved, and the ledger's unique keys still decide.
  */
 public class ImportWriter implements ItemWriter<InputRow> {
 
@@ -29,6 +34,8 @@ public class ImportWriter implements ItemWriter<InputRow> {
     private final String campaign;
     private final String codePrefix;
     private final Clock clock;
+    /** Read from the ledger on the first chunk; -1 until then. */
+    private long lastImportedLine = -1;
 
     public ImportWriter(ImportStore store, ManagementCodes codes, String campaign, String codePrefix, Clock clock) {
         this.store = store;
@@ -44,10 +51,46 @@ public class ImportWriter implements ItemWriter<InputRow> {
         if (rows.isEmpty()) {
             return;
         }
+        if (rows.get(0).line() > lastImportedLine() && writeFresh(rows)) {
+            return;
+        }
+        writeCarefully(rows);
+    }
+
+    /**
+     * The common case, without a lookup: no line of the chunk is in the ledger yet (it starts after where an
+     * interrupted import stopped) and no customer id or code is taken. The ledger's unique keys check that
+     * assumption; when one does not hold, the chunk is written the careful way, which skips what is already in.
+     */
+    private boolean writeFresh(List<? extends InputRow> rows) {
+        Lines lines = sort(rows, new HashMap<>(), Set.of());
+        try {
+            store.insert(campaign, withUniqueCodes(lines.deliveries(), codes -> Set.of()), lines.rejected(), clock.instant());
+            return true;
+        } catch (DuplicateKeyException clash) {
+            return false;
+        }
+    }
+
+    private void writeCarefully(List<? extends InputRow> rows) {
         Map<String, Long> taken = new HashMap<>(store.existingCustomers(campaign,
                 rows.stream().filter(InputRow::hasCustomerId).map(InputRow::customerId).distinct().toList()));
         Set<Long> rejectedBefore = store.existingRejectedLines(campaign, rows.get(0).line(), rows.get(rows.size() - 1).line());
-        List<NewDelivery> deliveries = new ArrayList<>();
+        Lines lines = sort(rows, taken, rejectedBefore);
+        store.insert(campaign, withUniqueCodes(lines.deliveries(), codes -> store.existingCodes(campaign, codes)),
+                lines.rejected(), clock.instant());
+    }
+
+    private long lastImportedLine() {
+        if (lastImportedLine < 0) {
+            lastImportedLine = store.lastImportedLine(campaign);
+        }
+        return lastImportedLine;
+    }
+
+    /** Each line not already recorded becomes a delivery or a rejected line; {@code taken} gains the new customers. */
+    private static Lines sort(List<? extends InputRow> rows, Map<String, Long> taken, Set<Long> rejectedBefore) {
+        List<NewDelivery> deliveries = new ArrayList<>(rows.size());
         List<RejectedLine> rejected = new ArrayList<>();
         for (InputRow row : rows) {
             if (rejectedBefore.contains(row.line())) {
@@ -64,10 +107,10 @@ public class ImportWriter implements ItemWriter<InputRow> {
                         "line " + row.line() + ": customer id already on line " + firstLine + " (the first line wins)"));
             }
         }
-        store.insert(campaign, withUniqueCodes(deliveries), rejected, clock.instant());
+        return new Lines(deliveries, rejected);
     }
 
-    private NewDelivery delivery(InputRow row) {
+    private static NewDelivery delivery(InputRow row) {
         DeliveryStatus status = row.valid() ? DeliveryStatus.PENDING : DeliveryStatus.INVALID;
         return new NewDelivery(row.customerId(), row.line(), nullToEmpty(row.email()), nullToEmpty(row.name()),
                 nullToEmpty(row.cohort()), row.managementCode(), row.fields(), status, row.problem());
@@ -77,7 +120,7 @@ public class ImportWriter implements ItemWriter<InputRow> {
      * Gives each delivery a code no other delivery of the campaign has. A generated code that collides is
      * drawn again; a code taken from the input that is already used makes that delivery INVALID.
      */
-    private List<NewDelivery> withUniqueCodes(List<NewDelivery> deliveries) {
+    private List<NewDelivery> withUniqueCodes(List<NewDelivery> deliveries, Function<Set<String>, Set<String>> takenInLedger) {
         List<NewDelivery> result = new ArrayList<>(deliveries.size());
         Set<String> inChunk = new HashSet<>();
         for (NewDelivery d : deliveries) {
@@ -87,7 +130,7 @@ public class ImportWriter implements ItemWriter<InputRow> {
                 result.add(inChunk.add(d.managementCode()) ? d : duplicateCode(d));
             }
         }
-        Set<String> clashes = store.existingCodes(campaign, inChunk);
+        Set<String> clashes = takenInLedger.apply(inChunk);
         while (!clashes.isEmpty()) {
             for (int i = 0; i < result.size(); i++) {
                 NewDelivery d = result.get(i);
@@ -96,7 +139,7 @@ public class ImportWriter implements ItemWriter<InputRow> {
                     result.set(i, generated ? withCode(d, fresh(inChunk), d.status(), d.reason()) : duplicateCode(d));
                 }
             }
-            clashes = store.existingCodes(campaign, result.stream().map(NewDelivery::managementCode).toList());
+            clashes = takenInLedger.apply(result.stream().map(NewDelivery::managementCode).collect(Collectors.toSet()));
         }
         return result;
     }
@@ -117,6 +160,9 @@ public class ImportWriter implements ItemWriter<InputRow> {
 
     private static NewDelivery withCode(NewDelivery d, String code, DeliveryStatus status, String reason) {
         return new NewDelivery(d.customerId(), d.sourceLine(), d.email(), d.name(), d.cohort(), code, d.fields(), status, reason);
+    }
+
+    private record Lines(List<NewDelivery> deliveries, List<RejectedLine> rejected) {
     }
 
     private static String nullToEmpty(String value) {

@@ -16,16 +16,15 @@ import java.util.NoSuchElementException;
 public final class InputFile implements Closeable, Iterator<InputRow> {
 
     private final Path path;
-    private final String sha256;
+    private String sha256;
     private final Charset charset;
     private final CsvSource source;
     private final HeaderLine header;
     private final RowChecker checker;
     private InputRow pending;
 
-    InputFile(Path path, String sha256, Charset charset, CsvSource source, HeaderLine header, RowChecker checker) {
+    InputFile(Path path, Charset charset, CsvSource source, HeaderLine header, RowChecker checker) {
         this.path = path;
-        this.sha256 = sha256;
         this.charset = charset;
         this.source = source;
         this.header = header;
@@ -36,8 +35,11 @@ public final class InputFile implements Closeable, Iterator<InputRow> {
         return path;
     }
 
-    /** Lower-case hex SHA-256 of the file's bytes. */
+    /** Lower-case hex SHA-256 of the file's bytes, read in one streaming pass on the first call. */
     public String sha256() {
+        if (sha256 == null) {
+            sha256 = Sha256.of(path);
+        }
         return sha256;
     }
 

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Opens the affected-customer list: detects its charset and fingerprints it in streaming passes, then reads
- * and checks the header. Rows are read lazily by the returned {@link InputFile}, which the caller closes.
+ * Opens the affected-customer list: detects its charset in a streaming pass, then reads and checks the header.
+ * Rows are read lazily by the returned {@link InputFile}, which the caller closes; its fingerprint is computed
+ * when asked for (the import step, which reads a file already fingerprinted, does not pay for another pass).
  */
 public final class InputReader {
 
@@ -20,7 +21,6 @@ public final class InputReader {
      */
     public InputFile open(Path file, InputSpec spec, Set<String> cohorts) {
         Charset charset = EncodingDetector.detect(file, spec.encoding());
-        String sha256 = Sha256.of(file);
         CsvSource source = CsvSource.open(file, charset);
         try {
             CsvSource.RawRecord first = source.next();
@@ -28,7 +28,7 @@ public final class InputReader {
                 throw new InputFileException(file, 0, "the file is empty: no header line");
             }
             HeaderLine header = HeaderLine.of(file, first, spec.columns());
-            return new InputFile(file, sha256, charset, source, header, new RowChecker(header, spec.columns(), cohorts));
+            return new InputFile(file, charset, source, header, new RowChecker(header, spec.columns(), cohorts));
         } catch (RuntimeException e) {
             closeAfterFailure(source, e);
             throw e;

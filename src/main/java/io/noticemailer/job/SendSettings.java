@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * doubt (UNKNOWN) after the process is killed: a chunk is claimed at once and recorded when done.
  */
 @ConfigurationProperties(prefix = "notice-mailer.send")
-public record SendSettings(@DefaultValue("50") int chunkSize, @DefaultValue("500") int importChunkSize) {
+public record SendSettings(@DefaultValue("50") int chunkSize, @DefaultValue("1000") int importChunkSize) {
 }

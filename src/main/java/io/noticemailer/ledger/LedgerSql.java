@@ -46,13 +46,21 @@ final class LedgerSql {
 
     static final String EXISTING_CODES = "SELECT management_code FROM delivery WHERE campaign_id = ? AND management_code IN (%s)";
 
+    static final String LAST_IMPORTED_LINE = "SELECT GREATEST("
+            + "(SELECT COALESCE(MAX(source_line), 0) FROM delivery WHERE campaign_id = ?),"
+            + " (SELECT COALESCE(MAX(line_no), 0) FROM rejected_line WHERE campaign_id = ?))";
+
     static final String EXISTING_REJECTED_LINES = "SELECT line_no FROM rejected_line WHERE campaign_id = ? AND line_no BETWEEN ? AND ?";
 
-    static final String INSERT_DELIVERY = "INSERT INTO delivery (campaign_id, customer_id, source_line, email, name, cohort,"
-            + " management_code, fields, status, attempts, reason, created_at, retry_since, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+    /** Multi-row inserts ({@link MultiRowInsert}): the statement head, then one row's values, repeated. */
+    static final String INSERT_DELIVERIES = "INSERT INTO delivery (campaign_id, customer_id, source_line, email, name, cohort,"
+            + " management_code, fields, status, attempts, reason, created_at, retry_since, updated_at) VALUES";
 
-    static final String INSERT_REJECTED = "INSERT INTO rejected_line (campaign_id, line_no, customer_id, reason) VALUES (?, ?, ?, ?)";
+    static final String DELIVERY_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+
+    static final String INSERT_REJECTED_LINES = "INSERT INTO rejected_line (campaign_id, line_no, customer_id, reason) VALUES";
+
+    static final String REJECTED_LINE_VALUES = "(?, ?, ?, ?)";
 
     static final String COUNT_BY_COHORT_AND_STATUS = "SELECT cohort, status, COUNT(*) FROM delivery WHERE campaign_id = ?"
             + " GROUP BY cohort, status";

@@ -1,0 +1,29 @@
+package io.noticemailer.ledger;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The ledger's schema on a test database, migrated as the application migrates it, and stores on top of it. */
+public final class LedgerSchema {
+
+    private LedgerSchema() {
+    }
+
+    /** Runs the application's Flyway migrations (idempotent: a second call finds nothing to do). */
+    public static JdbcTemplate migrate(DataSource dataSource) {
+        DatabaseKind kind = DatabaseKind.of(dataSource);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .placeholders(Map.of("tableOptions", kind.tableOptions(), "timestamp", kind.timestampType()))
+                .javaMigrations(new SpringBatchSchemaMigration())
+                .load().migrate();
+        return new JdbcTemplate(dataSource);
+    }
+
+    public static ImportStore importStore(DataSource dataSource) {
+        return new ImportStore(migrate(dataSource));
+    }
+}

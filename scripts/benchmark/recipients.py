@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes N affected customers as Excel on Japanese Windows writes a CSV: windows-31j, CRLF, a header line.
 
-Usage: bench/recipients.py N FILE [SEED]
+Usage: scripts/benchmark/recipients.py N FILE [SEED]
 
 Realistic on purpose: names with characters only windows-31j has (髙, 﨑, 德, 塚), a company name with a
 comma (quoted), addresses at the big free-mail domains and at the Japanese carriers, including legacy carrier

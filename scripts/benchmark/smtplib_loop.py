@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The mailer an operator writes by hand: read the CSV, fill the template, send over one reused connection.
 
-Usage: bench/smtplib_loop.py CSV TEMPLATES_DIR HOST PORT
+Usage: scripts/benchmark/smtplib_loop.py CSV TEMPLATES_DIR HOST PORT
 
 A baseline for scripts/bench, not a product: it keeps no ledger and cannot resume. The FreeMarker templates
 are filled with plain substitution (${name}, ${managementCode}, ...) and their <#if> lines dropped, which is

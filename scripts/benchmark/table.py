@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints scripts/bench's rows (a TSV) as one table: rate, ratio to smtp-source, memory and CPU per tool.
 
-Usage: bench/table.py ROWS.tsv
+Usage: scripts/benchmark/table.py ROWS.tsv
 The ratio compares a tool with smtp-source over the same number of SMTP sessions, measured in the same run.
 A row whose tool failed is marked '!'; one whose messages did not all reach smtp-sink is marked '*'.
 """

@@ -200,5 +200,5 @@ product_ledger() {
 }
 
 print_table() {
-  python3 "$root/bench/table.py" "$1"
+  python3 "$root/scripts/benchmark/table.py" "$1"
 }

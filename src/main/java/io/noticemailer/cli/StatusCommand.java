@@ -41,11 +41,20 @@ class StatusCommand implements Callable<Integer> {
     public Integer call() {
         JobFile job = loader.load(jobFile);
         LedgerCounts counts = queries.counts(job.campaign());
+        Map<String, Long> charsets = queries.sentCharsets(job.campaign());
         if (json) {
-            spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(asJson(counts)));
+            Map<String, Object> object = asJson(counts);
+            object.put("charsets", charsets);
+            spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(object));
             spec.commandLine().getOut().flush();
         } else {
             CountsTable.print(counts, spec.commandLine().getOut());
+            if (!charsets.isEmpty()) {
+                StringBuilder line = new StringBuilder("  sent as:");
+                charsets.forEach((charset, n) -> line.append(' ').append(charset).append(' ').append(n));
+                spec.commandLine().getOut().println(line);
+                spec.commandLine().getOut().flush();
+            }
         }
         return ExitCodes.DONE;
     }

@@ -66,7 +66,7 @@ public class NoticePreview {
         }
         RenderedNotice notice = new NoticeRenderer(job.templates()).render(template,
                 NoticeModel.of(job.campaign(), customerId, name, email, cohort, code, job.hotline(), fields));
-        return new MessageComposer(mailSession, job.sender(), job.zone()).compose(email, notice,
+        return MessageComposer.forJob(mailSession, job).compose(email, notice,
                 MessageIds.forDelivery(job.campaign(), customerId, job.sender().domain()), clock.instant());
     }
 

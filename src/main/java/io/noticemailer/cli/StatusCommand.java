@@ -1,6 +1,7 @@
 package io.noticemailer.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.noticemailer.campaign.JobFile;
@@ -39,11 +40,20 @@ class StatusCommand implements Callable<Integer> {
     public Integer call() {
         JobFile job = loader.load(jobFile);
         LedgerCounts counts = queries.counts(job.campaign());
+        Map<String, Long> charsets = queries.sentCharsets(job.campaign());
         if (json) {
-            spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(counts.asJson()));
+            Map<String, Object> object = counts.asJson();
+            object.put("charsets", charsets);
+            spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(object));
             spec.commandLine().getOut().flush();
         } else {
             CountsTable.print(counts, spec.commandLine().getOut());
+            if (!charsets.isEmpty()) {
+                StringBuilder line = new StringBuilder("  sent as:");
+                charsets.forEach((charset, n) -> line.append(' ').append(charset).append(' ').append(n));
+                spec.commandLine().getOut().println(line);
+                spec.commandLine().getOut().flush();
+            }
         }
         return ExitCodes.DONE;
     }

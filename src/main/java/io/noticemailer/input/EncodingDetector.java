@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Chooses the input's charset. {@code auto}: a UTF-8 BOM means UTF-8, a UTF-16LE BOM means UTF-16LE (Excel's
- * "Unicode text"), else the first of strict UTF-8 and strict windows-31j that decodes every byte. Java's
- * {@code Shift_JIS} is never used: it turns 髙, ① and other Windows characters into U+FFFD.
+ * "Unicode text"; a UTF-16BE BOM, UTF-16BE), else the first of strict UTF-8 and strict windows-31j that decodes
+ * every byte. A NUL byte without a BOM is refused: it is UTF-16 that lost its BOM, which windows-31j would
+ * otherwise "decode" into nonsense. Java's {@code Shift_JIS} is never used: it turns 髙, ① and other Windows
+ * characters into U+FFFD.
  */
 final class EncodingDetector {
 
@@ -22,6 +24,9 @@ final class EncodingDetector {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
+    private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
+    /** UTF-16 text without a BOM shows NUL bytes within its first characters; this much is looked at. */
+    private static final int NUL_SCAN_BYTES = 64 * 1024;
 
     private EncodingDetector() {
     }
@@ -46,6 +51,10 @@ final class EncodingDetector {
         if (startsWith(start, UTF16LE_BOM)) {
             return require(file, StandardCharsets.UTF_16LE, "the file starts with a UTF-16LE BOM");
         }
+        if (startsWith(start, UTF16BE_BOM)) {
+            return require(file, StandardCharsets.UTF_16BE, "the file starts with a UTF-16BE BOM");
+        }
+        refuseNulBytes(file);
         if (StrictDecoding.firstBadByte(file, StandardCharsets.UTF_8).isEmpty()) {
             return StandardCharsets.UTF_8;
         }
@@ -58,6 +67,18 @@ final class EncodingDetector {
             throw new InputFileException(file, bad.get().line(), bad.get().describe(charset) + " (" + why + ")");
         }
         return charset;
+    }
+
+    private static void refuseNulBytes(Path file) {
+        byte[] start = firstBytes(file, NUL_SCAN_BYTES);
+        long line = 1;
+        for (byte b : start) {
+            if (b == 0) {
+                throw new InputFileException(file, line, "byte 0x00: this looks like UTF-16 without a byte order mark;"
+                        + " save it from Excel as \"Unicode text\" (which has one) or as \"CSV UTF-8\"");
+            }
+            line += b == '\n' ? 1 : 0;
+        }
     }
 
     private static byte[] firstBytes(Path file, int count) {

@@ -2,12 +2,11 @@ package io.noticemailer.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
@@ -16,8 +15,12 @@ import io.noticemailer.code.ManagementCodes;
 import io.noticemailer.input.InputFile;
 import io.noticemailer.input.InputReader;
 import io.noticemailer.input.InputRow;
+import io.noticemailer.lint.NoticeLint;
+import io.noticemailer.message.DkimKeyException;
 import io.noticemailer.message.MessageComposer;
+import io.noticemailer.message.MessageException;
 import io.noticemailer.message.MessageIds;
+import io.noticemailer.message.MessageSettings;
 import io.noticemailer.render.NoticeModel;
 import io.noticemailer.render.NoticeRenderer;
 import io.noticemailer.render.RenderException;
@@ -25,9 +28,10 @@ import io.noticemailer.render.RenderedNotice;
 import io.noticemailer.smtp.SmtpSessions;
 
 /**
- * Checks a campaign without sending or recording anything: every input row against the rules, each
- * cohort's template against its first valid row, and with {@code composeAll} (run --dry-run) every
- * valid row rendered and composed into a message. Codes are samples: real ones are made at import.
+ * Checks a campaign without sending or recording anything: the template lint, every input row against the rules
+ * and every customer's values against the charset, each cohort's template against its first valid row, and with
+ * {@code composeAll} (run --dry-run) every valid row rendered and composed into a message. Codes are samples:
+ * real ones are made at import.
  */
 @Service
 public class CampaignCheck {
@@ -35,73 +39,104 @@ public class CampaignCheck {
     private final InputReader inputReader;
     private final ManagementCodes codes;
     private final Clock clock;
+    private final SmtpSettings smtp;
 
-    CampaignCheck(InputReader inputReader, ManagementCodes codes, Clock clock) {
+    CampaignCheck(InputReader inputReader, ManagementCodes codes, Clock clock, SmtpSettings smtp) {
         this.inputReader = inputReader;
         this.codes = codes;
         this.clock = clock;
+        this.smtp = smtp;
     }
 
     public CheckReport check(JobFile job, Path input, boolean composeAll) {
         NoticeRenderer renderer = new NoticeRenderer(job.templates());
-        MessageComposer composer = new MessageComposer(SmtpSessions.create(new Properties()), job.sender(), job.zone());
-        Tally tally = new Tally();
+        NoticeLint lint = new NoticeLint(job);
+        CheckTally tally = new CheckTally();
+        tally.add(lint.campaign());
+        tally.add(lint.ehlo(smtp.propertiesOrEmpty()));
+        MessageComposer composer = composer(job, tally);
         try (InputFile file = inputReader.open(input, job.input(), job.cohorts().keySet())) {
+            Rows rows = new Rows(job, renderer, composer, lint, composeAll, tally);
             while (file.hasNext()) {
-                check(job, file.next(), renderer, composer, composeAll, tally);
+                rows.check(file.next());
             }
-            return new CheckReport(job.campaign(), input.toString(), file.charset().name(), tally.ready, tally.invalid,
-                    tally.rejected, tally.composed, tally.rowProblems, tally.templateProblems);
+            return tally.report(job.campaign(), input.toString(), file.charset().name());
         }
     }
 
-    private void check(JobFile job, InputRow row, NoticeRenderer renderer, MessageComposer composer, boolean composeAll,
-                       Tally tally) {
-        if (!row.hasCustomerId()) {
-            tally.rejected++;
-            tally.rowProblems.add(row.problem() + " (line rejected)");
-            return;
-        }
-        Long first = tally.firstLine.putIfAbsent(row.customerId(), row.line());
-        if (first != null) {
-            tally.rejected++;
-            tally.rowProblems.add("line " + row.line() + ": customer id already on line " + first + " (line rejected)");
-        } else if (!row.valid()) {
-            tally.invalid++;
-            tally.rowProblems.add(row.problem());
-        } else {
-            tally.ready.merge(row.cohort(), 1L, Long::sum);
-            boolean firstOfCohort = tally.rendered.add(row.cohort());
-            if (firstOfCohort || composeAll) {
-                render(job, row, renderer, composer, composeAll, firstOfCohort, tally);
-            }
-        }
-    }
-
-    private void render(JobFile job, InputRow row, NoticeRenderer renderer, MessageComposer composer, boolean compose,
-                        boolean firstOfCohort, Tally tally) {
-        String code = row.managementCode() != null ? row.managementCode() : codes.generate(job.managementCode().prefix());
+    /** The composer the run will use, or null when its DKIM key is unusable (already a lint error). */
+    private static MessageComposer composer(JobFile job, CheckTally tally) {
         try {
-            RenderedNotice notice = renderer.render(job.templateFor(row.cohort()), NoticeModel.of(job.campaign(),
-                    row.customerId(), row.name(), row.email(), row.cohort(), code, job.hotline(), row.fields()));
-            if (compose) {
-                composer.compose(row.email(), notice, MessageIds.forDelivery(job.campaign(), row.customerId(),
-                        job.sender().domain()), clock.instant());
-                tally.composed++;
+            MessageSettings settings = MessageSettings.forJob(job);
+            if (settings.dkim() != null) {
+                tally.note("DKIM: every message is signed with d=" + job.dkim().domain() + " s=" + job.dkim().selector()
+                        + " (" + settings.dkim().keyBits() + "-bit RSA); publish this TXT record at "
+                        + settings.dkim().dnsName() + ": " + settings.dkim().dnsRecord());
             }
-        } catch (RenderException e) {
-            (firstOfCohort ? tally.templateProblems : tally.rowProblems).add("line " + row.line() + ": " + e.getMessage());
+            return new MessageComposer(SmtpSessions.create(new Properties()), settings);
+        } catch (DkimKeyException e) {
+            return null;
         }
     }
 
-    private static final class Tally {
-        final Map<String, Long> ready = new TreeMap<>();
-        final Map<String, Long> firstLine = new HashMap<>();
-        final java.util.Set<String> rendered = new java.util.HashSet<>();
-        final List<String> rowProblems = new ArrayList<>();
-        final List<String> templateProblems = new ArrayList<>();
-        long invalid;
-        long rejected;
-        long composed;
+    /** Row by row; every customer's values go through the lint, the first row of each cohort renders its template. */
+    private final class Rows {
+        private final JobFile job;
+        private final NoticeRenderer renderer;
+        private final MessageComposer composer;
+        private final NoticeLint lint;
+        private final boolean composeAll;
+        private final CheckTally tally;
+        private final Map<String, Long> firstLine = new HashMap<>();
+        private final Set<String> rendered = new HashSet<>();
+
+        Rows(JobFile job, NoticeRenderer renderer, MessageComposer composer, NoticeLint lint, boolean composeAll,
+             CheckTally tally) {
+            this.job = job;
+            this.renderer = renderer;
+            this.composer = composer;
+            this.lint = lint;
+            this.composeAll = composeAll;
+            this.tally = tally;
+        }
+
+        void check(InputRow row) {
+            if (!row.hasCustomerId()) {
+                tally.rejected(row.problem() + " (line rejected)");
+                return;
+            }
+            Long first = firstLine.putIfAbsent(row.customerId(), row.line());
+            if (first != null) {
+                tally.rejected("line " + row.line() + ": customer id already on line " + first + " (line rejected)");
+            } else if (!row.valid()) {
+                tally.invalid(row.problem());
+            } else {
+                tally.ready(row.cohort());
+                row.fields().forEach((field, value) -> tally.addValueFindings(lint.value(row.line(), field, value)));
+                boolean firstOfCohort = rendered.add(row.cohort());
+                if (firstOfCohort || composeAll) {
+                    render(row, firstOfCohort);
+                }
+            }
+        }
+
+        private void render(InputRow row, boolean firstOfCohort) {
+            String code = row.managementCode() != null ? row.managementCode() : codes.generate(job.managementCode().prefix());
+            String template = job.templateFor(row.cohort());
+            try {
+                RenderedNotice notice = renderer.render(template, NoticeModel.of(job.campaign(), row.customerId(),
+                        row.name(), row.email(), row.cohort(), code, job.hotline(), row.fields()));
+                if (firstOfCohort) {
+                    tally.add(lint.rendered(template, notice, code));
+                }
+                if (composeAll && composer != null) {
+                    composer.compose(row.email(), notice, MessageIds.forDelivery(job.campaign(), row.customerId(),
+                            job.sender().domain()), clock.instant());
+                    tally.composed();
+                }
+            } catch (RenderException | MessageException e) {
+                tally.renderProblem(firstOfCohort, "line " + row.line() + ": " + e.getMessage());
+            }
+        }
     }
 }

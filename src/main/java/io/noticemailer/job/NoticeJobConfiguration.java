@@ -109,7 +109,7 @@ class NoticeJobConfiguration {
     @StepScope
     NoticePreparer noticePreparer(RunCampaign run, Session mailSession, Clock clock) {
         return new NoticePreparer(run.jobFile(), new NoticeRenderer(run.jobFile().templates()),
-                new MessageComposer(mailSession, run.jobFile().sender(), run.jobFile().zone()), clock);
+                MessageComposer.forJob(mailSession, run.jobFile()), clock);
     }
 
     @Bean
@@ -124,12 +124,13 @@ class NoticeJobConfiguration {
     /** One transport per send step, closed (connection quit) when the step ends. */
     @Bean(destroyMethod = "close")
     @StepScope
-    MailTransport stepTransport(SmtpSettings smtp, Session mailSession,
+    MailTransport stepTransport(SmtpSettings smtp, Session mailSession, RunCampaign run,
                                 @Value("#{jobParameters['" + RunParameters.OUTBOX + "']}") String outbox) {
         if (outbox != null && !outbox.isEmpty()) {
             return new OutboxTransport(Path.of(outbox));
         }
-        return new SmtpMailTransport(mailSession, smtp.host(), smtp.portOrDefault(), smtp.username(), smtp.password());
+        return new SmtpMailTransport(SmtpSessions.forSender(mailSession, run.jobFile().sender()), smtp.host(),
+                smtp.portOrDefault(), smtp.username(), smtp.password());
     }
 
     @Bean

@@ -17,6 +17,7 @@ import io.noticemailer.input.InputReader;
 import io.noticemailer.input.InputRow;
 import io.noticemailer.ledger.Delivery;
 import io.noticemailer.ledger.LedgerQueries;
+import io.noticemailer.message.DkimKeyException;
 import io.noticemailer.message.MessageComposer;
 import io.noticemailer.message.MessageIds;
 import io.noticemailer.render.NoticeModel;
@@ -66,8 +67,14 @@ public class NoticePreview {
         }
         RenderedNotice notice = new NoticeRenderer(job.templates()).render(template,
                 NoticeModel.of(job.campaign(), customerId, name, email, cohort, code, job.hotline(), fields));
-        return new MessageComposer(mailSession, job.sender(), job.zone()).compose(email, notice,
-                MessageIds.forDelivery(job.campaign(), customerId, job.sender().domain()), clock.instant());
+        MessageComposer composer;
+        try {
+            composer = MessageComposer.forJob(mailSession, job);
+        } catch (DkimKeyException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return composer.compose(email, notice, MessageIds.forDelivery(job.campaign(), customerId, job.sender().domain()),
+                clock.instant());
     }
 
     private InputRow findInInput(JobFile job, String customerId, Path input) {

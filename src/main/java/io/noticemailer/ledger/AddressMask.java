@@ -1,6 +1,12 @@
 package io.noticemailer.ledger;
 
-/** Customer addresses appear in logs and reports only masked: {@code t***@docomo.ne.jp}. */
+import java.util.Locale;
+
+/**
+ * Customer addresses appear in logs and reports only masked: {@code t***@docomo.ne.jp}. The domain is shown in
+ * lower case so that {@code DOCOMO.NE.JP} and {@code docomo.ne.jp} count as one in reports; the address itself
+ * (and its local part above all) is never changed anywhere else.
+ */
 public final class AddressMask {
 
     private AddressMask() {
@@ -14,6 +20,6 @@ public final class AddressMask {
         if (at <= 0) {
             return "***";
         }
-        return address.charAt(0) + "***" + address.substring(at);
+        return address.charAt(0) + "***" + address.substring(at).toLowerCase(Locale.ROOT);
     }
 }

@@ -101,8 +101,9 @@ class JdbcSendLedger implements SendLedger {
         ps.setObject(7, o.status() == DeliveryStatus.SENT ? UtcTimes.toDb(o.at()) : null);
         ps.setObject(8, UtcTimes.toDb(o.nextAttemptAt()));
         ps.setObject(9, UtcTimes.toDb(o.at()));
-        ps.setLong(10, o.deliveryId());
-        ps.setLong(11, claimToken);
+        ps.setString(10, o.charset());
+        ps.setLong(11, o.deliveryId());
+        ps.setLong(12, claimToken);
     }
 
     private static void bindAttempt(PreparedStatement ps, DeliveryOutcome o, long runId) throws SQLException {

@@ -44,6 +44,15 @@ public class LedgerQueries {
         return due == null ? 0 : due;
     }
 
+    /** SENT deliveries per charset their message went out in (ISO-2022-JP jobs fall back to UTF-8 per message). */
+    public Map<String, Long> sentCharsets(String campaign) {
+        Map<String, Long> charsets = new TreeMap<>();
+        jdbc.query(LedgerSql.COUNT_SENT_BY_CHARSET, rs -> {
+            charsets.put(rs.getString(1), rs.getLong(2));
+        }, campaign);
+        return charsets;
+    }
+
     public Optional<Delivery> byCustomer(String campaign, String customerId) {
         return jdbc.query(LedgerSql.FIND_BY_CUSTOMER, rows, campaign, customerId).stream().findFirst();
     }

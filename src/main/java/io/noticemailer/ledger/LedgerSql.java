@@ -25,7 +25,7 @@ final class LedgerSql {
 
     static final String RECORD = "UPDATE delivery SET status = ?, last_reply_code = ?, last_enhanced_code = ?,"
             + " last_reply_text = ?, reason = ?, message_id = ?, sent_at = ?, next_attempt_at = ?, updated_at = ?,"
-            + " claim_token = NULL WHERE id = ? AND status = 'SENDING' AND claim_token = ?";
+            + " mail_charset = ?, claim_token = NULL WHERE id = ? AND status = 'SENDING' AND claim_token = ?";
 
     static final String RELEASE = "UPDATE delivery SET status = CASE WHEN attempts > 1 THEN 'DEFERRED' ELSE 'PENDING' END,"
             + " attempts = attempts - 1, claim_token = NULL, updated_at = ?"
@@ -64,6 +64,9 @@ final class LedgerSql {
 
     static final String COUNT_BY_COHORT_AND_STATUS = "SELECT cohort, status, COUNT(*) FROM delivery WHERE campaign_id = ?"
             + " GROUP BY cohort, status";
+
+    static final String COUNT_SENT_BY_CHARSET = "SELECT mail_charset, COUNT(*) FROM delivery WHERE campaign_id = ?"
+            + " AND status = 'SENT' AND mail_charset IS NOT NULL GROUP BY mail_charset ORDER BY mail_charset";
 
     static final String COUNT_REJECTED = "SELECT COUNT(*) FROM rejected_line WHERE campaign_id = ?";
 

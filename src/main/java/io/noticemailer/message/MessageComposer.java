@@ -1,41 +1,61 @@
 package io.noticemailer.message;
 
-import io.noticemailer.campaign.Sender;
-import io.noticemailer.render.RenderedNotice;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.TimeZone;
+
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Date;
-import java.util.TimeZone;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import io.noticemailer.campaign.JobFile;
+import io.noticemailer.campaign.Sender;
+import io.noticemailer.render.RenderedNotice;
 
 /**
- * Builds the wire-ready message for one notice: single-part {@code text/plain; charset=UTF-8}, headers
- * RFC 2047 B-encoded, Date in the campaign's zone, a caller-chosen stable Message-ID.
+ * Builds the wire-ready message for one notice: single-part {@code text/plain} in the job's charset (UTF-8, or
+ * ISO-2022-JP in 7bit when it can carry the whole notice, else UTF-8), headers RFC 2047 B-encoded in the same
+ * charset, Date in the campaign's zone, a caller-chosen stable Message-ID, {@code Auto-Submitted}, and no
+ * {@code List-Unsubscribe} (a legal notice is not a subscription). DKIM signing, when the job asks for it, comes
+ * last, over the finished headers and body; the result is sealed so nothing can change it afterwards.
  */
 public final class MessageComposer {
 
-    private static final String CHARSET = "UTF-8";
-    private static final String B_ENCODING = "B";
-    /** Width of "Subject: ", so the first folded line stays within the line limit. */
-    private static final int SUBJECT_FOLD_OFFSET = "Subject: ".length();
     private static final String AUTO_SUBMITTED = "Auto-Submitted";
     private static final String AUTO_GENERATED = "auto-generated";
+    private static final String SEVEN_BIT = "7bit";
 
     private final Session session;
-    private final InternetAddress from;
+    private final MessageSettings settings;
     private final TimeZone zone;
 
+    /** Unsigned UTF-8 messages. */
     public MessageComposer(Session session, Sender sender, ZoneId zone) {
+        this(session, new MessageSettings(sender, zone, NoticeCharset.UTF_8, null));
+    }
+
+    public MessageComposer(Session session, MessageSettings settings) {
         this.session = session;
-        this.from = fromAddress(sender);
-        this.zone = TimeZone.getTimeZone(zone);
+        this.settings = settings;
+        this.zone = TimeZone.getTimeZone(settings.zone());
+    }
+
+    /** @throws DkimKeyException when the job signs with a key that cannot be used */
+    public static MessageComposer forJob(Session session, JobFile job) {
+        return new MessageComposer(session, MessageSettings.forJob(job));
+    }
+
+    /** @see #composeNotice */
+    public MimeMessage compose(String recipient, RenderedNotice notice, String messageId, Instant date) {
+        return composeNotice(recipient, notice, messageId, date).message();
     }
 
     /**
@@ -43,24 +63,49 @@ public final class MessageComposer {
      *                  {@code taro..yamada@docomo.ne.jp} break RFC 5322 but are real)
      * @throws MessageException naming the Message-ID and the failing part, never the recipient
      */
-    public MimeMessage compose(String recipient, RenderedNotice notice, String messageId, Instant date) {
+    public ComposedMessage composeNotice(String recipient, RenderedNotice notice, String messageId, Instant date) {
         checkMessageId(messageId);
         RecipientCheck.requireSingleMailbox(recipient, messageId);
-        String subject = encodedSubject(notice.subject(), messageId);
+        checkSubject(notice.subject(), messageId);
+        String displayName = settings.sender().displayName();
+        NoticeText text = NoticeText.in(settings.charset(), notice, displayName)
+                .or(() -> NoticeText.in(NoticeCharset.UTF_8, notice, displayName))
+                .orElseThrow(() -> new MessageException("message " + messageId
+                        + ": the text holds an unpaired surrogate and cannot be encoded even in UTF-8"));
         try {
-            MimeMessage message = new StableIdMessage(session, messageId);
-            message.setFrom(from);
-            message.setRecipient(Message.RecipientType.TO, unparsed(recipient));
-            message.setHeader("Subject", subject);
-            message.setHeader("Date", formatDate(date));
-            message.setHeader(AUTO_SUBMITTED, AUTO_GENERATED);
-            message.setText(notice.body(), CHARSET);
-            message.saveChanges();
-            return message;
-        } catch (MessagingException e) {
+            MimeMessage draft = draft(recipient, text, messageId, date);
+            byte[] wire = settings.dkim() == null ? bytes(draft) : settings.dkim().sign(draft);
+            return new ComposedMessage(new SealedMessage(session, wire, settings.sender().envelopeFrom()), text.charset());
+        } catch (MessagingException | IOException | RuntimeException e) {
             throw new MessageException("message " + messageId + ": cannot build the MIME message ("
                     + e.getClass().getSimpleName() + ")", e);
         }
+    }
+
+    private MimeMessage draft(String recipient, NoticeText text, String messageId, Instant date)
+            throws MessagingException, IOException {
+        NoticeCharset charset = text.charset();
+        String contentType = "text/plain; charset=" + charset.mimeName();
+        MimeMessage message = new StableIdMessage(session, messageId);
+        message.setHeader("From", HeaderText.from(settings.sender().address(), text.displayName(), charset));
+        message.setRecipient(Message.RecipientType.TO, unparsed(recipient));
+        message.setHeader("Subject", HeaderText.subject(text.subject(), charset));
+        message.setHeader("Date", formatDate(date));
+        message.setHeader(AUTO_SUBMITTED, AUTO_GENERATED);
+        message.setDataHandler(new DataHandler(new ByteArrayDataSource(text.body(), contentType)));
+        message.setHeader("Content-Type", contentType);
+        if (charset == NoticeCharset.ISO_2022_JP) {
+            // RFC 1468: ISO-2022-JP travels as 7bit; never base64 or quoted-printable.
+            message.setHeader("Content-Transfer-Encoding", SEVEN_BIT);
+        }
+        message.saveChanges();
+        return message;
+    }
+
+    private static byte[] bytes(MimeMessage message) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
     }
 
     /** Built without parsing, so nothing is "corrected" and no string can expand into a list. */
@@ -70,14 +115,9 @@ public final class MessageComposer {
         return address;
     }
 
-    private static String encodedSubject(String subject, String messageId) {
+    private static void checkSubject(String subject, String messageId) {
         if (subject == null || subject.indexOf('\r') >= 0 || subject.indexOf('\n') >= 0) {
             throw new MessageException("message " + messageId + ": the subject must be a single line");
-        }
-        try {
-            return MimeUtility.fold(SUBJECT_FOLD_OFFSET, MimeUtility.encodeText(subject, CHARSET, B_ENCODING));
-        } catch (UnsupportedEncodingException e) {
-            throw new MessageException("message " + messageId + ": cannot encode the subject in " + CHARSET, e);
         }
     }
 
@@ -91,20 +131,6 @@ public final class MessageComposer {
     private static void checkMessageId(String messageId) {
         if (messageId == null || !messageId.matches("<[\\x21-\\x7e&&[^<>]]+@[\\x21-\\x7e&&[^<>]]+>")) {
             throw new MessageException("Message-ID '" + messageId + "' is not of the form <id@domain>");
-        }
-    }
-
-    private static InternetAddress fromAddress(Sender sender) {
-        InternetAddress address = new InternetAddress();
-        address.setAddress(sender.address());
-        String name = sender.displayName();
-        if (name == null || name.isBlank()) {
-            return address;
-        }
-        try {
-            return new InternetAddress(sender.address(), name, CHARSET);
-        } catch (UnsupportedEncodingException e) {
-            throw new MessageException("sender " + sender.address() + ": cannot encode the display name in " + CHARSET, e);
         }
     }
 }

@@ -2,12 +2,11 @@ package io.noticemailer.send;
 
 import java.time.Clock;
 
-import jakarta.mail.internet.MimeMessage;
-
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import io.noticemailer.campaign.JobFile;
 import io.noticemailer.ledger.Delivery;
+import io.noticemailer.message.ComposedMessage;
 import io.noticemailer.message.MessageComposer;
 import io.noticemailer.message.MessageIds;
 import io.noticemailer.render.NoticeModel;
@@ -43,8 +42,8 @@ public class NoticePreparer implements ItemProcessor<Delivery, PreparedNotice> {
         try {
             RenderedNotice notice = renderer.render(template, NoticeModel.of(d.campaign(), d.customerId(), d.name(),
                     d.email(), d.cohort(), d.managementCode(), job.hotline(), d.fields()));
-            MimeMessage message = composer.compose(d.email(), notice, messageId, clock.instant());
-            return new PreparedNotice(d, message, messageId, null);
+            ComposedMessage composed = composer.composeNotice(d.email(), notice, messageId, clock.instant());
+            return new PreparedNotice(d, composed.message(), messageId, null, composed.charset().mimeName());
         } catch (RuntimeException e) {
             return PreparedNotice.failed(d, messageId, "could not render or compose the message: " + e.getMessage());
         }

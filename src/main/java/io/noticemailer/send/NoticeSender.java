@@ -95,7 +95,8 @@ public class NoticeSender implements ItemWriter<PreparedNotice> {
         }
     }
 
-    private DeliveryOutcome reported(PreparedNotice notice, DeliveryOutcome outcome, Duration latency) {
+    private DeliveryOutcome reported(PreparedNotice notice, DeliveryOutcome attempted, Duration latency) {
+        DeliveryOutcome outcome = attempted.withCharset(notice.charset());
         events.attempted(outcome, NoticeDomains.of(notice.delivery().email()), latency);
         if (outcome.status() == DeliveryStatus.SENT) {
             log.debug("sent delivery={} to={}", outcome.deliveryId(), AddressMask.mask(notice.delivery().email()));

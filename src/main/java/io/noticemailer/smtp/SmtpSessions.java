@@ -1,5 +1,6 @@
 package io.noticemailer.smtp;
 
+import io.noticemailer.campaign.Sender;
 import jakarta.mail.Session;
 import java.util.Properties;
 
@@ -13,6 +14,8 @@ public final class SmtpSessions {
     static final String QUIT_WAIT = "mail.smtp.quitwait";
     static final String ALLOW_UTF8 = "mail.mime.allowutf8";
     static final String AUTH = "mail.smtp.auth";
+    static final String ALLOW_8BIT = "mail.smtp.allow8bitmime";
+    static final String EHLO_NAME = "mail.smtp.localhost";
 
     private SmtpSessions() {
     }
@@ -39,7 +42,24 @@ public final class SmtpSessions {
         }
         // Raw UTF-8 in From/Subject would reach receivers that cannot read it: headers stay RFC 2047 encoded.
         properties.setProperty(ALLOW_UTF8, "false");
+        // Messages are sealed (and may be DKIM-signed): re-encoding a body to 8bit on the way out would break both.
+        properties.setProperty(ALLOW_8BIT, "false");
         properties.setProperty(AUTH, String.valueOf(username != null && !username.isBlank()));
+        return Session.getInstance(properties);
+    }
+
+    /**
+     * The session for sending a campaign's mail: the job file's {@code sender.ehlo} is the name given in EHLO,
+     * ahead of {@code mail.smtp.localhost} from the settings (Jakarta Mail's default is the machine's own name,
+     * often {@code localhost}, which some receivers penalise). The envelope sender travels with each message.
+     */
+    public static Session forSender(Session base, Sender sender) {
+        if (sender.ehlo() == null) {
+            return base;
+        }
+        Properties properties = new Properties();
+        properties.putAll(base.getProperties());
+        properties.setProperty(EHLO_NAME, sender.ehlo());
         return Session.getInstance(properties);
     }
 }

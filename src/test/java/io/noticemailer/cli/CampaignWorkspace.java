@@ -84,6 +84,21 @@ final class CampaignWorkspace {
         }
     }
 
+    /** Replaces text in the job file (e.g. to add optional keys); fails when {@code from} is not there. */
+    CampaignWorkspace editJob(String from, String to) {
+        Path job = root.resolve("jobs/job.yml");
+        try {
+            String yaml = Files.readString(job);
+            if (!yaml.contains(from)) {
+                throw new IllegalArgumentException("job file has no \"" + from + "\"");
+            }
+            Files.writeString(job, yaml.replace(from, to));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void write(Path file, String text) {
         try {
             Files.write(file, text.getBytes(WINDOWS_31J));

@@ -84,6 +84,61 @@ class InputEncodingTest {
         }
     }
 
+    /** Excel "CSV" on Japanese Windows: every hard character of the corpus comes back as exactly that code point. */
+    @Test
+    void windows31jCorpusOfHardCharactersDecodesToExactCodePoints() {
+        String corpus = "①②③㈱№Ⅰ髙﨑德栁～－ｶﾀｶﾅ";
+        Path file = Fixtures.write(dir, Fixtures.HEADER + "\r\n1," + corpus + ",a@example.com,card\r\n", WINDOWS_31J);
+
+        try (InputFile input = Fixtures.open(file, "auto")) {
+            assertThat(input.charset()).isEqualTo(WINDOWS_31J);
+            assertThat(input.next().name().codePoints().toArray()).containsExactly(0x2460, 0x2461, 0x2462, 0x3231, 0x2116,
+                    0x2160, 0x9AD9, 0xFA11, 0x5FB7, 0x6801, 0xFF5E, 0xFF0D, 0xFF76, 0xFF80, 0xFF76, 0xFF85);
+        }
+    }
+
+    @Test
+    void utf16leWithBomAndCommasIsReadToo() {
+        String text = "会員ID,氏名,メールアドレス,区分\r\n1,\"𠮷田, 花子\",hanako.@ezweb.example,form\r\n";
+        Path file = Fixtures.writeBytes(dir, UTF16LE_BOM, text.getBytes(StandardCharsets.UTF_16LE));
+
+        try (InputFile input = Fixtures.open(file, "auto")) {
+            assertThat(input.charset()).isEqualTo(StandardCharsets.UTF_16LE);
+            assertThat(input.next().name()).isEqualTo("𠮷田, 花子");
+        }
+    }
+
+    @Test
+    void utf16leWithABrokenSurrogateFailsNamingItsLine() {
+        byte[] good = (Fixtures.HEADER + "\r\n1,山田,a@example.com,card\r\n2,").getBytes(StandardCharsets.UTF_16LE);
+        byte[] loneHighSurrogate = {0x42, (byte) 0xD8, 'x', 0};
+        byte[] rest = ",b@example.com,card\r\n".getBytes(StandardCharsets.UTF_16LE);
+        Path file = Fixtures.writeBytes(dir, UTF16LE_BOM, good, loneHighSurrogate, rest);
+
+        assertThatThrownBy(() -> Fixtures.open(file, "auto"))
+                .isInstanceOfSatisfying(InputFileException.class, e -> assertThat(e.line()).isEqualTo(3))
+                .hasMessageContaining("UTF-16LE BOM");
+    }
+
+    @Test
+    void utf16WithoutABomIsRefusedWithAHintInsteadOfReadAsNonsense() {
+        Path file = Fixtures.write(dir, Fixtures.HEADER + "\r\n1,山田,a@example.com,card\r\n", StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> Fixtures.open(file, "auto"))
+                .isInstanceOfSatisfying(InputFileException.class, e -> assertThat(e.line()).isEqualTo(1))
+                .hasMessageContaining("UTF-16 without a byte order mark").hasMessageContaining("Unicode text");
+    }
+
+    @Test
+    void utf16beWithBomIsReadToo() {
+        String text = Fixtures.HEADER + "\r\n1,髙橋,a@example.com,card\r\n";
+        Path file = Fixtures.writeBytes(dir, new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE));
+
+        try (InputFile input = Fixtures.open(file, "auto")) {
+            assertThat(input.next().name()).isEqualTo("髙橋");
+        }
+    }
+
     @Test
     void byteInvalidInUtf8AndWindows31jFailsNamingItsLine() {
         byte[] good = (Fixtures.HEADER + "\r\n1,髙橋,a@example.com,card\r\n2,").getBytes(WINDOWS_31J);

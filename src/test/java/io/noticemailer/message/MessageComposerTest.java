@@ -59,7 +59,8 @@ class MessageComposerTest {
         MimeMessage parsed = reparse(composer.compose("taro@example.jp", NOTICE, MESSAGE_ID, NOON_UTC));
 
         assertThat(parsed.getContentType()).isEqualToIgnoringCase("text/plain; charset=UTF-8");
-        assertThat(parsed.getContent()).isEqualTo(NOTICE.body());
+        // MIME text in its canonical form: CRLF line breaks (RFC 2046 4.1.1), also inside base64
+        assertThat(parsed.getContent()).isEqualTo(NOTICE.body().replace("\n", "\r\n"));
         assertThat(parsed.getHeader("Content-Transfer-Encoding")[0]).isIn("base64", "quoted-printable");
     }
 

@@ -53,7 +53,7 @@ class GreenMailDeliveryTest {
             MimeMessage parsed = reparse(message);
             assertThat(MimeUtility.decodeText(MimeUtility.unfold(parsed.getHeader("Subject")[0]))).isEqualTo(TestMessages.SUBJECT);
             assertThat(((InternetAddress) parsed.getFrom()[0]).getPersonal()).isEqualTo(TestMessages.SENDER.displayName());
-            assertThat(parsed.getContent()).isEqualTo(TestMessages.BODY);
+            assertThat(parsed.getContent()).isEqualTo(TestMessages.DECODED_BODY);
             assertThat(parsed.getHeader("Date")[0]).contains("15 Jan 2019 12:00:00 +0900");
             assertThat(parsed.getMessageID()).matches("<[a-z2-7]{26}@dlmarket\\.example>");
             assertThat(parsed.getHeader("Auto-Submitted")).containsExactly("auto-generated");

@@ -97,7 +97,7 @@ class SmtpMailTransportTest {
         assertThat(received.getSubject()).isEqualTo(TestMessages.SUBJECT);
         assertThat(MimeUtility.decodeText(MimeUtility.unfold(received.getHeader("Subject")[0]))).isEqualTo(TestMessages.SUBJECT);
         assertThat(((InternetAddress) received.getFrom()[0]).getPersonal()).isEqualTo(TestMessages.SENDER.displayName());
-        assertThat(received.getContent()).isEqualTo(TestMessages.BODY);
+        assertThat(received.getContent()).isEqualTo(TestMessages.DECODED_BODY);
         assertThat(received.getHeader("Date")[0]).contains("+0900");
         assertThat(received.getMessageID()).isEqualTo(TestMessages.messageId("C1"));
         assertThat(received.getHeader("Auto-Submitted")).containsExactly("auto-generated");

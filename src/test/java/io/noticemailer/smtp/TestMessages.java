@@ -18,6 +18,8 @@ final class TestMessages {
     static final Instant SENT_AT = Instant.parse("2019-01-15T03:00:00Z");
     static final String SUBJECT = "【重要】お客様情報流出に関するお詫びとお知らせ 𠮷 DL-7K3M-Q9XA";
     static final String BODY = "髙橋 𠮷男 様\n\n管理番号: DL-7K3M-Q9XA\n受付時間 9:30～18:30\n";
+    /** The body as a reader decodes it: MIME text in its canonical form, with CRLF line breaks. */
+    static final String DECODED_BODY = BODY.replace("\n", "\r\n");
 
     static {
         MailSystemProperties.apply();

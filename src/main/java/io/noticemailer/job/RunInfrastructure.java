@@ -13,6 +13,7 @@ import io.noticemailer.campaign.JobFileLoader;
 import io.noticemailer.code.ManagementCodes;
 import io.noticemailer.input.InputReader;
 import io.noticemailer.ledger.DatabaseKind;
+import io.noticemailer.send.RunStop;
 import io.noticemailer.send.SendEvents;
 
 /** The plain-Java collaborators of a run, made available for injection. */
@@ -34,6 +35,12 @@ class RunInfrastructure {
     @Bean
     SendEvents sendEvents() {
         return SendEvents.none();
+    }
+
+    /** One per process: the signal handler, the reader and the send workers share it; each run begins it afresh. */
+    @Bean
+    RunStop runStop() {
+        return new RunStop();
     }
 
     @Bean

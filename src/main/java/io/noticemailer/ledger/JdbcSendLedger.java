@@ -90,6 +90,28 @@ class JdbcSendLedger implements SendLedger {
                 }));
     }
 
+    @Override
+    public void requeue(Collection<Long> ids, long runId, Instant now, String reason) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> ordered = new ArrayList<>(ids);
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate(LedgerSql.HISTORY_FOR_REQUEUE, ordered, ordered.size(), (ps, id) -> {
+                ps.setObject(1, UtcTimes.toDb(now));
+                ps.setString(2, cap(reason));
+                ps.setLong(3, id);
+                ps.setLong(4, runId);
+            });
+            jdbc.batchUpdate(LedgerSql.REQUEUE, ordered, ordered.size(), (ps, id) -> {
+                ps.setString(1, cap(reason));
+                ps.setObject(2, UtcTimes.toDb(now));
+                ps.setLong(3, id);
+                ps.setLong(4, runId);
+            });
+        });
+    }
+
     private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {
         SmtpReply reply = o.reply();
         ps.setString(1, o.status().name());

@@ -55,7 +55,7 @@ class SmtpConnectionLossTest {
         SendResult result = send("taro@example.jp", "C1");
 
         assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
-        assertThat(result.detail()).contains("before the message body");
+        assertThat(result.detail()).contains("before the end of the message was sent");
         assertThat(server.connections()).isEqualTo(1);
         assertThat(send("taro@example.jp", "C1").outcome()).isEqualTo(Outcome.ACCEPTED);
     }
@@ -68,7 +68,7 @@ class SmtpConnectionLossTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.UNCERTAIN);
         assertThat(result.reply()).isNull();
-        assertThat(result.detail()).contains("after the message body started");
+        assertThat(result.detail()).contains("after the end of the message was sent");
         assertThat(send("good@example.jp", "C2").outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(server.connections()).isEqualTo(2);
     }

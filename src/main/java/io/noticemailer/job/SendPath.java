@@ -1,0 +1,73 @@
+package io.noticemailer.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+import jakarta.mail.Session;
+
+import org.springframework.stereotype.Component;
+
+import io.github.bucket4j.BlockingStrategy;
+import io.github.bucket4j.TimeMeter;
+
+import io.noticemailer.campaign.JobFile;
+import io.noticemailer.ledger.LedgerQueries;
+import io.noticemailer.send.MailTransport;
+import io.noticemailer.send.NoticeSender;
+import io.noticemailer.send.OutcomePolicy;
+import io.noticemailer.send.Pacing;
+import io.noticemailer.send.RunStop;
+import io.noticemailer.send.SendEvents;
+import io.noticemailer.send.SendLedger;
+import io.noticemailer.send.SendWorkers;
+import io.noticemailer.smtp.OutboxTransport;
+import io.noticemailer.smtp.SmtpMailTransport;
+import io.noticemailer.throttle.Throttle;
+
+/**
+ * Builds the send step's writer with its throttle and its {@code throttle.connections} workers. Plain objects
+ * rather than step-scoped beans: the workers run on threads of their own, where Spring Batch's step scope
+ * does not exist.
+ */
+@Component
+class SendPath {
+
+    private final SendLedger ledger;
+    private final LedgerQueries queries;
+    private final SmtpSettings smtp;
+    private final Session mailSession;
+    private final RunStop runStop;
+    private final Clock clock;
+    private final RandomGenerator claimTokens;
+    private final SendEvents sendEvents;
+
+    SendPath(SendLedger ledger, LedgerQueries queries, SmtpSettings smtp, Session mailSession, RunStop runStop, Clock clock,
+             RandomGenerator claimTokens, SendEvents sendEvents) {
+        this.ledger = ledger;
+        this.queries = queries;
+        this.smtp = smtp;
+        this.mailSession = mailSession;
+        this.runStop = runStop;
+        this.clock = clock;
+        this.claimTokens = claimTokens;
+        this.sendEvents = sendEvents;
+    }
+
+    /** @param outbox empty or null to send over SMTP */
+    NoticeSender sender(JobFile job, String outbox, long runId) {
+        Pacing pacing = new Throttle(job.throttle(), job.sendWindow(), job.zone(), clock, TimeMeter.SYSTEM_NANOTIME,
+                BlockingStrategy.PARKING, since -> queries.handedOverSince(job.campaign(), since));
+        SendWorkers workers = new SendWorkers(job.throttle().connections(), transports(outbox), pacing, runStop, sendEvents);
+        return new NoticeSender(ledger, workers, pacing, runStop, new OutcomePolicy(job.retry()), clock, claimTokens,
+                sendEvents, runId);
+    }
+
+    private Supplier<MailTransport> transports(String outbox) {
+        if (outbox != null && !outbox.isEmpty()) {
+            return () -> new OutboxTransport(Path.of(outbox));
+        }
+        return () -> new SmtpMailTransport(mailSession, smtp.host(), smtp.portOrDefault(), smtp.username(), smtp.password());
+    }
+}

@@ -86,7 +86,7 @@ public final class Throttle implements Pacing {
     @Override
     public void observe(String domain, SendResult result) {
         if (slowsDown(result)) {
-            domains.computeIfAbsent(domain, d -> new DomainRate(d, spec.messagesPerSecond(), time))
+            domains.computeIfAbsent(domain, this::newRate)
                     .slowDown(result.reply() != null ? result.reply().toString() : result.detail());
         }
     }
@@ -111,11 +111,13 @@ public final class Throttle implements Pacing {
 
     /** A domain with a limit always has a rate; others only once a receiver has slowed them down. */
     private DomainRate rateOf(String domain) {
+        return limits.containsKey(domain) ? domains.computeIfAbsent(domain, this::newRate) : domains.get(domain);
+    }
+
+    /** A domain without a limit of its own starts from the global rate when a receiver slows it down. */
+    private DomainRate newRate(String domain) {
         DomainLimit limit = limits.get(domain);
-        if (limit == null) {
-            return domains.get(domain);
-        }
-        return domains.computeIfAbsent(domain, d -> new DomainRate(d, limit.messagesPerSecond(), time));
+        return new DomainRate(domain, limit == null ? spec.messagesPerSecond() : limit.messagesPerSecond(), time);
     }
 
     /**

@@ -2,10 +2,12 @@ package io.noticemailer.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,11 +29,23 @@ final class CliHarness implements AutoCloseable {
     }
 
     CliHarness(List<String> databaseArguments, Map<String, Object> more) {
+        this(databaseArguments, more, null);
+    }
+
+    /** With {@code clock} (e.g. a FakeTime) in place of the application's {@code clock} bean, when not null. */
+    CliHarness(List<String> databaseArguments, Map<String, Object> more, Clock clock) {
         MailSystemProperties.apply();
         // As arguments, not default properties: those rank below application.yml's embedded default.
         List<String> args = new ArrayList<>(databaseArguments);
         more.forEach((key, value) -> args.add("--" + key + "=" + value));
-        context = new SpringApplicationBuilder(NoticeMailerApplication.class).run(args.toArray(String[]::new));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(NoticeMailerApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.addBeanFactoryPostProcessor(beans -> {
+                ((BeanDefinitionRegistry) beans).removeBeanDefinition("clock");
+                beans.registerSingleton("clock", clock);
+            }));
+        }
+        context = builder.run(args.toArray(String[]::new));
     }
 
     static Map<String, Object> smtp(int port) {
@@ -49,6 +63,10 @@ final class CliHarness implements AutoCloseable {
 
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.noticemailer.send;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.noticemailer.send.SendResult.Outcome;
 
@@ -35,6 +35,7 @@ final class RelayBreaker {
     private static final String AUTHENTICATION = "authentication";
 
     private final Deque<Entry> recent = new ArrayDeque<>();
+    private final Set<Long> blamed = new LinkedHashSet<>();
     private String trippedSignature;
     private String reason;
 
@@ -43,10 +44,14 @@ final class RelayBreaker {
 
     /** Records the final result of one message; returns true when the breaker trips (or already has). */
     synchronized boolean observe(long deliveryId, String domain, SendResult result) {
+        String signature = signatureOf(result);
         if (reason != null) {
+            // Messages that were already under way when it tripped failed for the same reason.
+            if (trippedSignature.equals(signature)) {
+                blamed.add(deliveryId);
+            }
             return true;
         }
-        String signature = signatureOf(result);
         recent.addLast(new Entry(deliveryId, domain, signature));
         if (recent.size() > WINDOW) {
             recent.removeFirst();
@@ -74,11 +79,7 @@ final class RelayBreaker {
 
     /** The deliveries whose failure the tripped breaker blames on the relay: they are tried again, not failed. */
     synchronized Set<Long> blamed() {
-        if (trippedSignature == null) {
-            return Set.of();
-        }
-        return recent.stream().filter(e -> trippedSignature.equals(e.signature())).map(Entry::deliveryId)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return Collections.unmodifiableSet(new LinkedHashSet<>(blamed));
     }
 
     /** Whether retrying at once on a new connection could help: never for a refused password. */
@@ -106,6 +107,7 @@ final class RelayBreaker {
     private void trip(String signature, String why) {
         trippedSignature = signature;
         reason = why;
+        recent.stream().filter(e -> signature.equals(e.signature())).forEach(e -> blamed.add(e.deliveryId()));
     }
 
     /** null for results that say nothing about the relay. */

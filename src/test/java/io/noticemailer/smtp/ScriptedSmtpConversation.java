@@ -50,13 +50,20 @@ final class ScriptedSmtpConversation {
     private boolean handle(String line) throws IOException, InterruptedException {
         String verb = (line.length() >= 4 ? line.substring(0, 4) : line).toUpperCase(Locale.ROOT);
         switch (verb) {
-            case "EHLO" -> reply("250-127.0.0.1" + CRLF + "250-ENHANCEDSTATUSCODES" + CRLF + "250 8BITMIME");
+            case "EHLO" -> reply("250-127.0.0.1" + CRLF + "250-ENHANCEDSTATUSCODES" + CRLF
+                    + (script.authentication() == null ? "" : "250-AUTH PLAIN" + CRLF) + "250 8BITMIME");
+            case "AUTH" -> {
+                return authenticate(line);
+            }
             case "HELO" -> reply("250 127.0.0.1");
             case "MAIL" -> {
                 return mail();
             }
             case "RCPT" -> {
                 recipient = recipientOf(line);
+                if (script.everyRecipient() != null) {
+                    return play(new Fault(SmtpScript.Kind.REPLY, script.everyRecipient()), null);
+                }
                 return play(script.fault(Stage.RCPT, transaction, recipient), "250 2.1.5 recipient ok");
             }
             case "DATA" -> {
@@ -75,6 +82,20 @@ final class ScriptedSmtpConversation {
             default -> reply("500 5.5.1 command not recognized");
         }
         return true;
+    }
+
+    /** AUTH PLAIN, with the credentials on the same line or after a 334. */
+    private boolean authenticate(String line) throws IOException {
+        if (line.trim().split("\\s+").length < 3) {
+            reply("334 ");
+            String credentials = readLine();
+            if (credentials == null) {
+                return false;
+            }
+            server.record("(credentials)");
+        }
+        String answer = script.authentication() == null ? "503 5.5.1 AUTH not offered" : script.authentication();
+        return play(new Fault(SmtpScript.Kind.REPLY, answer), null);
     }
 
     private boolean mail() throws IOException, InterruptedException {

@@ -181,6 +181,18 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     // --- the server as a whole
 
+    /** Answers every RCPT with {@code reply} (e.g. "550 5.7.1 relaying denied"); null answers normally again. */
+    public ScriptedSmtpServer rejectEveryRecipient(String reply) {
+        script.everyRecipient(reply);
+        return this;
+    }
+
+    /** Offers AUTH PLAIN and answers every authentication with {@code reply} (e.g. "535 5.7.8 bad credentials"). */
+    public ScriptedSmtpServer authentication(String reply) {
+        script.authentication(reply);
+        return this;
+    }
+
     /** While on, every new connection is closed at once, before the greeting. */
     public ScriptedSmtpServer refuseConnections(boolean refuse) {
         refusing.set(refuse);

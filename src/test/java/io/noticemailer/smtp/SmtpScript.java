@@ -31,6 +31,8 @@ final class SmtpScript {
     private volatile int maxMessagesPerConnection = Integer.MAX_VALUE;
     private volatile boolean silent;
     private volatile Duration endOfDataDelay = Duration.ZERO;
+    private volatile String everyRecipientReply;
+    private volatile String authenticationReply;
     private volatile IntConsumer messageHook = count -> { };
 
     void at(Stage stage, int transaction, Fault fault) {
@@ -105,6 +107,22 @@ final class SmtpScript {
 
     Duration endOfDataDelay() {
         return endOfDataDelay;
+    }
+
+    void everyRecipient(String reply) {
+        everyRecipientReply = reply;
+    }
+
+    String everyRecipient() {
+        return everyRecipientReply;
+    }
+
+    void authentication(String reply) {
+        authenticationReply = reply;
+    }
+
+    String authentication() {
+        return authenticationReply;
     }
 
     void onMessage(IntConsumer hook) {

@@ -43,11 +43,12 @@ public class CampaignRunner {
     private final InputReader inputReader;
     private final SmtpSettings smtp;
     private final RunStop runStop;
+    private final RunLease lease;
     private final Clock clock;
 
     CampaignRunner(JobOperator jobOperator, JobRepository jobRepository, Job noticeJob, CampaignStore campaigns,
                    LedgerQueries queries, CampaignLock lock, InputReader inputReader, SmtpSettings smtp, RunStop runStop,
-                   Clock clock) {
+                   RunLease lease, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.noticeJob = noticeJob;
@@ -57,6 +58,7 @@ public class CampaignRunner {
         this.inputReader = inputReader;
         this.smtp = smtp;
         this.runStop = runStop;
+        this.lease = lease;
         this.clock = clock;
     }
 
@@ -71,9 +73,11 @@ public class CampaignRunner {
         TemplateCheck.renderAll(job, renderer, fingerprint.headers());
         try (CampaignLock.Held held = lock.acquire(job.campaign())) {
             runStop.begin();
+            lease.hold(held);
             try {
                 return runLocked(request, input, renderer, fingerprint);
             } finally {
+                lease.end();
                 runStop.end();
             }
         }
@@ -123,8 +127,21 @@ public class CampaignRunner {
             // We hold the campaign lock, so the run that left this execution STARTED is dead.
             last = jobOperator.recover(last);
         }
+        if (endNotRecorded(last)) {
+            // Spring Batch could not record how it ended (the database went away) and refuses to restart it. The
+            // ledger, not the job repository, says what was sent: a new pass picks up exactly what is due.
+            log.warn("campaign={} the last run ended without its end being recorded: starting a new pass", campaign);
+            last.setStatus(BatchStatus.ABANDONED);
+            last.setExitStatus(last.getExitStatus().addExitDescription("abandoned by the next run: its end was not recorded"));
+            jobRepository.update(last);
+        }
         BatchStatus status = last.getStatus();
         return status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED ? campaigns.nextPass(campaign) : pass;
+    }
+
+    private static boolean endNotRecorded(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.UNKNOWN
+                || execution.getStepExecutions().stream().anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
     }
 
     private static JobParameters identifying(String campaign, long pass) {

@@ -42,9 +42,10 @@ class SendPath {
     private final Clock clock;
     private final RandomGenerator claimTokens;
     private final SendEvents sendEvents;
+    private final RunLease lease;
 
     SendPath(SendLedger ledger, LedgerQueries queries, SmtpSettings smtp, Session mailSession, RunStop runStop, Clock clock,
-             RandomGenerator claimTokens, SendEvents sendEvents) {
+             RandomGenerator claimTokens, SendEvents sendEvents, RunLease lease) {
         this.ledger = ledger;
         this.queries = queries;
         this.smtp = smtp;
@@ -53,6 +54,7 @@ class SendPath {
         this.clock = clock;
         this.claimTokens = claimTokens;
         this.sendEvents = sendEvents;
+        this.lease = lease;
     }
 
     /** @param outbox empty or null to send over SMTP */
@@ -60,8 +62,8 @@ class SendPath {
         Pacing pacing = new Throttle(job.throttle(), job.sendWindow(), job.zone(), clock, TimeMeter.SYSTEM_NANOTIME,
                 BlockingStrategy.PARKING, since -> queries.handedOverSince(job.campaign(), since));
         SendWorkers workers = new SendWorkers(job.throttle().connections(), transports(outbox), pacing, runStop, sendEvents);
-        return new NoticeSender(ledger, workers, pacing, runStop, new OutcomePolicy(job.retry()), clock, claimTokens,
-                sendEvents, runId);
+        return new NoticeSender(ledger, workers, pacing, runStop, lease::verify, new OutcomePolicy(job.retry()), clock,
+                claimTokens, sendEvents, runId);
     }
 
     private Supplier<MailTransport> transports(String outbox) {

@@ -38,6 +38,7 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
     private final SendWorkers workers;
     private final Pacing pacing;
     private final RunStop stop;
+    private final Runnable beforeClaim;
     private final OutcomePolicy policy;
     private final Clock clock;
     private final RandomGenerator tokens;
@@ -45,12 +46,14 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
     private final long runId;
     private final RelayBreaker breaker = new RelayBreaker();
 
-    public NoticeSender(SendLedger ledger, SendWorkers workers, Pacing pacing, RunStop stop, OutcomePolicy policy,
-                        Clock clock, RandomGenerator tokens, SendEvents events, long runId) {
+    /** @param beforeClaim run before each claim; throws when this run may no longer claim (its lock is lost) */
+    public NoticeSender(SendLedger ledger, SendWorkers workers, Pacing pacing, RunStop stop, Runnable beforeClaim,
+                        OutcomePolicy policy, Clock clock, RandomGenerator tokens, SendEvents events, long runId) {
         this.ledger = ledger;
         this.workers = workers;
         this.pacing = pacing;
         this.stop = stop;
+        this.beforeClaim = beforeClaim;
         this.policy = policy;
         this.clock = clock;
         this.tokens = tokens;
@@ -63,6 +66,7 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
         if (stoppingBeforeClaim()) {
             return;
         }
+        beforeClaim.run();
         Map<Long, PreparedNotice> byId = new LinkedHashMap<>();
         chunk.forEach(notice -> byId.put(notice.delivery().id(), notice));
         long token = tokens.nextLong();

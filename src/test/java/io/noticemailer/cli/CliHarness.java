@@ -29,21 +29,26 @@ final class CliHarness implements AutoCloseable {
     }
 
     CliHarness(List<String> databaseArguments, Map<String, Object> more) {
-        this(databaseArguments, more, null);
+        this(databaseArguments, more, Map.of());
     }
 
     /** With {@code clock} (e.g. a FakeTime) in place of the application's {@code clock} bean, when not null. */
     CliHarness(List<String> databaseArguments, Map<String, Object> more, Clock clock) {
+        this(databaseArguments, more, clock == null ? Map.of() : Map.of("clock", clock));
+    }
+
+    /** With each of {@code beans} in place of the application's bean of that name (clock, sendEvents…). */
+    CliHarness(List<String> databaseArguments, Map<String, Object> more, Map<String, Object> beans) {
         MailSystemProperties.apply();
         // As arguments, not default properties: those rank below application.yml's embedded default.
         List<String> args = new ArrayList<>(databaseArguments);
         more.forEach((key, value) -> args.add("--" + key + "=" + value));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(NoticeMailerApplication.class);
-        if (clock != null) {
-            builder.initializers(context -> context.addBeanFactoryPostProcessor(beans -> {
-                ((BeanDefinitionRegistry) beans).removeBeanDefinition("clock");
-                beans.registerSingleton("clock", clock);
-            }));
+        if (!beans.isEmpty()) {
+            builder.initializers(context -> context.addBeanFactoryPostProcessor(factory -> beans.forEach((name, bean) -> {
+                ((BeanDefinitionRegistry) factory).removeBeanDefinition(name);
+                factory.registerSingleton(name, bean);
+            })));
         }
         context = builder.run(args.toArray(String[]::new));
     }

@@ -30,7 +30,8 @@ class ReplyCodeOutcomesTest {
 
     private static final List<String> TABLE = List.of(
             "ok1@a.example", "ok2@b.example", "busy@rcpt450.example", "local@rcpt451.example", "full@rcpt452.example",
-            "slow@rcpt454.example", "later@data451.example", "unknown@rcpt550.example", "filtered@data550.example",
+            "slow@rcpt454.example", "later@data451.example", "busy@data450.example", "full@data452.example",
+            "slow@data454.example", "unknown@rcpt550.example", "filtered@data550.example",
             "bye@r421.example", "once@once421.example", "flaky@once451.example", "cut@dropdata.example",
             "doubt@dropafter.example", "silent@hangafter.example");
 
@@ -49,6 +50,9 @@ class ReplyCodeOutcomesTest {
                 .failRecipient("full@rcpt452.example", "452 4.2.2 mailbox full")
                 .failRecipient("slow@rcpt454.example", "454 4.7.0 throttled, try again later")
                 .replyAfterData("later@data451.example", "451 4.7.1 try again later")
+                .replyAfterData("busy@data450.example", "450 4.2.1 mailbox busy")
+                .replyAfterData("full@data452.example", "452 4.3.1 insufficient system storage")
+                .replyAfterData("slow@data454.example", "454 4.7.0 throttled, try again later")
                 .failRecipient("unknown@rcpt550.example", "550 5.1.1 <unknown@rcpt550.example>: unknown user")
                 .replyAfterData("filtered@data550.example", "550 5.7.1 message content rejected")
                 .failRecipient("bye@r421.example", "421 4.7.0 too busy, closing")
@@ -83,6 +87,9 @@ class ReplyCodeOutcomesTest {
         assertOutcome(job, "full@rcpt452.example", "DEFERRED", 452, "4.2.2");
         assertOutcome(job, "slow@rcpt454.example", "DEFERRED", 454, "4.7.0");
         assertOutcome(job, "later@data451.example", "DEFERRED", 451, "4.7.1");
+        assertOutcome(job, "busy@data450.example", "DEFERRED", 450, "4.2.1");
+        assertOutcome(job, "full@data452.example", "DEFERRED", 452, "4.3.1");
+        assertOutcome(job, "slow@data454.example", "DEFERRED", 454, "4.7.0");
         assertOutcome(job, "unknown@rcpt550.example", "FAILED", 550, "5.1.1");
         assertOutcome(job, "filtered@data550.example", "FAILED", 550, "5.7.1");
         assertOutcome(job, "bye@r421.example", "DEFERRED", 421, "4.7.0");
@@ -99,6 +106,7 @@ class ReplyCodeOutcomesTest {
         assertThat(rcptCommands("cut@dropdata.example")).as("3 tries; the first may also replace a reused connection"
                 + " that looked dead").isBetween(3L, 4L);
         assertThat(rcptCommands("busy@rcpt450.example")).as("a 4xx reply waits for its backoff").isEqualTo(1);
+        assertThat(rcptCommands("busy@data450.example")).isEqualTo(1);
         LedgerAgreement.assertAgrees(cli.jdbc(), job.campaign(), relay);
 
         time.advance(Duration.ofMinutes(5));

@@ -109,6 +109,10 @@ final class ScriptedSmtpConversation {
     }
 
     private boolean receiveMessage() throws IOException, InterruptedException {
+        if (script.fault(Stage.BODY, transaction, recipient) != null) {
+            readLine();
+            return false; // unread data pending: the close resets the connection under the client's writes
+        }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String line;
         while ((line = readLine()) != null && !line.equals(".")) {

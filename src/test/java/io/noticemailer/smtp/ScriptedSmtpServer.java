@@ -135,6 +135,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Reads the first line of the message to this address and closes the connection while the client is still
+     * sending the rest: the final "." never arrives, so the message cannot have been taken.
+     */
+    public ScriptedSmtpServer dropDuringData(String address) {
+        script.at(Stage.BODY, address, new Fault(Kind.DROP, null), false);
+        return this;
+    }
+
     /** Takes the message to this address, then closes the connection instead of answering its final ".". */
     public ScriptedSmtpServer dropAfterData(String address) {
         script.at(Stage.END_OF_DATA, address, new Fault(Kind.DROP, null), false);

@@ -74,6 +74,23 @@ class SmtpConnectionLossTest {
     }
 
     @Test
+    void connectionDroppedWhileTheBodyIsBeingSentIsNotDeliveredAndNotInDoubt() {
+        server.dropDuringData("big@example.jp");
+        // Larger than what the loopback socket buffers can absorb, so the client is still writing when reset.
+        String body = "お知らせ本文。".repeat(3_000_000);
+        jakarta.mail.internet.MimeMessage big = new io.noticemailer.message.MessageComposer(session, TestMessages.SENDER,
+                java.time.ZoneId.of("Asia/Tokyo")).compose("big@example.jp",
+                new io.noticemailer.render.RenderedNotice(TestMessages.SUBJECT, body), TestMessages.messageId("BIG"),
+                TestMessages.SENT_AT);
+
+        SendResult result = transport.send(big, "big@example.jp");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+        assertThat(result.detail()).contains("before the end of the message was sent");
+        assertThat(server.messages()).isEmpty();
+    }
+
+    @Test
     void serverHangingAfterTheBodyIsUncertainOnceTheReadTimesOut() {
         server.hangAfterData(1);
         long start = System.nanoTime();

@@ -14,7 +14,7 @@ import java.util.function.IntConsumer;
  */
 final class SmtpScript {
 
-    enum Stage { MAIL, RCPT, DATA, END_OF_DATA }
+    enum Stage { MAIL, RCPT, DATA, BODY, END_OF_DATA }
 
     enum Kind { REPLY, DROP, HANG }
 

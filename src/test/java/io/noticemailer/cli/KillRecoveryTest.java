@@ -82,7 +82,10 @@ class KillRecoveryTest {
 
         CliHarness.Result resend = cli.run("resend", job.jobFile(), "--unknown");
         assertThat(resend.exitCode()).isZero();
-        assertThat(resend.out()).contains(unknown + " UNKNOWN deliveries", "may already have the first message");
+        assertThat(resend.out()).contains(unknown + " UNKNOWN deliveries");
+        if (unknown > 0) {
+            assertThat(resend.out()).contains("may already have the first message");
+        }
         assertThat(cli.run("run", job.jobFile()).exitCode()).isZero();
 
         Map<String, Integer> received = new HashMap<>();

@@ -9,7 +9,6 @@ import jakarta.mail.Session;
 
 import org.springframework.stereotype.Component;
 
-import io.github.bucket4j.BlockingStrategy;
 import io.github.bucket4j.TimeMeter;
 
 import io.noticemailer.campaign.JobFile;
@@ -24,6 +23,7 @@ import io.noticemailer.send.SendLedger;
 import io.noticemailer.send.SendWorkers;
 import io.noticemailer.smtp.OutboxTransport;
 import io.noticemailer.smtp.SmtpMailTransport;
+import io.noticemailer.throttle.StoppableParking;
 import io.noticemailer.throttle.Throttle;
 
 /**
@@ -60,7 +60,7 @@ class SendPath {
     /** @param outbox empty or null to send over SMTP */
     NoticeSender sender(JobFile job, String outbox, long runId) {
         Pacing pacing = new Throttle(job.throttle(), job.sendWindow(), job.zone(), clock, TimeMeter.SYSTEM_NANOTIME,
-                BlockingStrategy.PARKING, since -> queries.handedOverSince(job.campaign(), since));
+                new StoppableParking(runStop::requested), since -> queries.handedOverSince(job.campaign(), since));
         SendWorkers workers = new SendWorkers(job.throttle().connections(), transports(outbox), pacing, runStop, sendEvents);
         return new NoticeSender(ledger, workers, pacing, runStop, lease::verify, new OutcomePolicy(job.retry()), clock,
                 claimTokens, sendEvents, runId);

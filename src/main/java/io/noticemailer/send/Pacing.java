@@ -39,33 +39,4 @@ public interface Pacing {
             return new Turn(false, Duration.ZERO, reason);
         }
     }
-
-    /** No limits at all: for tests of the send path that are not about pacing. */
-    static Pacing unlimited() {
-        return new Pacing() {
-            @Override
-            public Turn awaitTurn(String domain) {
-                return Turn.granted(Duration.ZERO);
-            }
-
-            @Override
-            public String refusal() {
-                return null;
-            }
-
-            @Override
-            public void observe(String domain, SendResult result) {
-            }
-
-            @Override
-            public int connections(String domain) {
-                return Integer.MAX_VALUE;
-            }
-
-            @Override
-            public int messagesPerConnection(String domain) {
-                return Integer.MAX_VALUE;
-            }
-        };
-    }
 }

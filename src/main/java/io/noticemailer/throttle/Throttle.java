@@ -43,7 +43,7 @@ public final class Throttle implements Pacing {
      * @param window          null when the job has no send window
      * @param clock           wall-clock time, for the send window and the quota's calendar day
      * @param time            the token buckets' time ({@link TimeMeter#SYSTEM_NANOTIME} in production)
-     * @param parking         how a waiting worker waits ({@link BlockingStrategy#PARKING} in production)
+     * @param parking         how a waiting worker waits ({@link StoppableParking} in production)
      * @param handedOverSince messages of the campaign handed to a relay since a time, for the daily quota
      */
     public Throttle(ThrottleSpec spec, SendWindow window, ZoneId zone, Clock clock, TimeMeter time, BlockingStrategy parking,

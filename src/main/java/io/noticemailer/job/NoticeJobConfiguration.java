@@ -59,6 +59,13 @@ class NoticeJobConfiguration {
                 .transactionManager(tx).reader(inputRowReader).writer(importWriter).listener(listener).build();
     }
 
+    /**
+     * Parallel sending without a multi-threaded step: the reader and processor stay on the step's thread
+     * (Spring Batch readers are not thread-safe), and the writer claims each chunk at once and fans it out to
+     * {@code throttle.connections} workers, one SMTP connection each, recording every outcome before the next
+     * chunk. Claims and records stay batched, and what a crash can leave in doubt is one chunk (README,
+     * "Parallel sending").
+     */
     @Bean
     Step sendStep(JobRepository repository, PlatformTransactionManager tx, SendSettings settings,
                   DueDeliveryReader dueDeliveryReader, NoticePreparer noticePreparer, NoticeSender noticeSender) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -47,11 +46,6 @@ class ParallelSendingTest {
     void stopRelay() throws Exception {
         cli.close();
         relay.close();
-    }
-
-    @AfterAll
-    void done() {
-        // the database is dropped with the test server
     }
 
     @Test

@@ -128,6 +128,7 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
         }
         Set<Long> blamed = breaker.blamed();
         ledger.requeue(blamed, runId, clock.instant(), "due again: the relay failed, not the recipient (" + breaker.reason() + ")");
+        log.warn("stopping: {}; {} deliveries recorded as failing because of it are due again", breaker.reason(), blamed.size());
         throw new RelayUnavailableException(breaker.reason() + "; nothing more was sent, " + blamed.size()
                 + " deliveries that failed because of it are due again and the rest stays PENDING: fix the relay and run again");
     }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.noticemailer.cli.NoticeMailerCli;
+import io.noticemailer.job.StopSignals;
 import io.noticemailer.message.MailSystemProperties;
 
 @SpringBootApplication
@@ -23,7 +24,11 @@ public class NoticeMailerApplication {
         int exitCode;
         ConfigurableApplicationContext context = null;
         try {
-            context = new SpringApplication(NoticeMailerApplication.class).run(args);
+            SpringApplication application = new SpringApplication(NoticeMailerApplication.class);
+            // SIGTERM must not close the context under a running job: StopSignals stops the run instead.
+            application.setRegisterShutdownHook(false);
+            context = application.run(args);
+            context.getBean(StopSignals.class).install();
             exitCode = context.getBean(NoticeMailerCli.class).execute(out, err, args);
         } catch (RuntimeException e) {
             exitCode = NoticeMailerCli.startupFailed(e, err);

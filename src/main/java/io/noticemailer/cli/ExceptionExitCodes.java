@@ -48,10 +48,29 @@ final class ExceptionExitCodes implements IExitCodeExceptionMapper, IExecutionEx
         String reason = known.getMessage() == null ? known.getClass().getSimpleName() : known.getMessage();
         if (EmbeddedDatabase.inUseByAnotherProcess(exception)) {
             reason = "the embedded database is in use by another notice-mailer process: " + reason;
+        } else if (known == rootCause(exception) && causedBySql(exception)) {
+            reason = "the ledger database failed: " + reason;
         }
         err.println("notice-mailer: " + reason.lines().findFirst().orElse(reason));
         err.flush();
         log.debug("command failed", exception);
+    }
+
+    private static boolean causedBySql(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     /** Spring wraps what a bean or step threw: the operator needs the innermost exception we know. */

@@ -57,6 +57,10 @@ class ResendCommand implements Callable<Integer> {
         int count = operations.resend(job.campaign(), from, customers);
         spec.commandLine().getOut().printf("%d %s deliveries of campaign %s are PENDING again: the next run sends them%n",
                 count, from, job.campaign());
+        if (from == DeliveryStatus.UNKNOWN && count > 0) {
+            spec.commandLine().getOut().println("each of them may already have the first message: a second copy carries"
+                    + " the same Message-ID, so the relay's log shows which did arrive");
+        }
         if (!customers.isEmpty() && count < customers.size()) {
             spec.commandLine().getErr().printf("notice-mailer: %d of the %d customers given were not %s%n",
                     customers.size() - count, customers.size(), from);

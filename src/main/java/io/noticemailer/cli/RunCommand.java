@@ -87,6 +87,9 @@ class RunCommand implements Callable<Integer> {
             out.printf("%d deliveries left in flight by a dead run are now UNKNOWN: check them before resending%n",
                     outcome.recoveredUnknown());
         }
+        if (outcome.stopReason() != null) {
+            out.printf("stopped early: %s; what was not sent stays due for the next run%n", outcome.stopReason());
+        }
         CountsTable.print(outcome.counts(), out);
         return outcome.completed() ? CountsTable.exitCode(outcome.counts()) : ExitCodes.FAILED;
     }

@@ -7,6 +7,15 @@ interface CampaignLock {
     Held acquire(String campaign);
 
     interface Held extends AutoCloseable {
+
+        /**
+         * Confirms that the lock is still held (it lives on a database connection, which can drop), taking it
+         * again when it was lost and nobody else took it; throws {@link CampaignLockLostException} when another
+         * run holds it now.
+         */
+        default void verify() {
+        }
+
         @Override
         void close();
     }

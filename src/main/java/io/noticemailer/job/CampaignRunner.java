@@ -22,6 +22,7 @@ import io.noticemailer.ledger.CampaignRecord;
 import io.noticemailer.ledger.CampaignStore;
 import io.noticemailer.ledger.LedgerQueries;
 import io.noticemailer.render.NoticeRenderer;
+import io.noticemailer.send.RunStop;
 
 /**
  * Runs a campaign: checks everything that can stop it before any mail (relay settings, input, templates),
@@ -41,10 +42,13 @@ public class CampaignRunner {
     private final CampaignLock lock;
     private final InputReader inputReader;
     private final SmtpSettings smtp;
+    private final RunStop runStop;
+    private final RunLease lease;
     private final Clock clock;
 
     CampaignRunner(JobOperator jobOperator, JobRepository jobRepository, Job noticeJob, CampaignStore campaigns,
-                   LedgerQueries queries, CampaignLock lock, InputReader inputReader, SmtpSettings smtp, Clock clock) {
+                   LedgerQueries queries, CampaignLock lock, InputReader inputReader, SmtpSettings smtp, RunStop runStop,
+                   RunLease lease, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.noticeJob = noticeJob;
@@ -53,6 +57,8 @@ public class CampaignRunner {
         this.lock = lock;
         this.inputReader = inputReader;
         this.smtp = smtp;
+        this.runStop = runStop;
+        this.lease = lease;
         this.clock = clock;
     }
 
@@ -66,18 +72,32 @@ public class CampaignRunner {
         InputFingerprint fingerprint = inspect(input, job);
         TemplateCheck.renderAll(job, renderer, fingerprint.headers());
         try (CampaignLock.Held held = lock.acquire(job.campaign())) {
-            CampaignRecord campaign = campaigns.register(job.campaign(), job.path().toString(), job.sha256(),
-                    renderer.templateHashes(job.cohorts().values()), clock.instant());
-            checkSameInput(campaign, input, fingerprint);
-            int unknown = queries.markStaleSendingUnknown(job.campaign(), clock.instant());
-            if (unknown > 0) {
-                log.warn("campaign={} {} deliveries were in flight when an earlier run died: now UNKNOWN", job.campaign(), unknown);
+            runStop.begin();
+            lease.hold(held);
+            try {
+                return runLocked(request, input, renderer, fingerprint);
+            } finally {
+                lease.end();
+                runStop.end();
             }
-            campaigns.runStarted(job.campaign(), clock.instant());
-            JobExecution execution = jobOperator.start(noticeJob, parameters(request, input, passToRun(job.campaign())));
-            rethrowFailure(execution);
-            return new RunOutcome(execution.getStatus() == BatchStatus.COMPLETED, queries.counts(job.campaign()), unknown);
         }
+    }
+
+    private RunOutcome runLocked(RunRequest request, Path input, NoticeRenderer renderer, InputFingerprint fingerprint)
+            throws Exception {
+        JobFile job = request.jobFile();
+        CampaignRecord campaign = campaigns.register(job.campaign(), job.path().toString(), job.sha256(),
+                renderer.templateHashes(job.cohorts().values()), clock.instant());
+        checkSameInput(campaign, input, fingerprint);
+        int unknown = queries.markStaleSendingUnknown(job.campaign(), clock.instant());
+        if (unknown > 0) {
+            log.warn("campaign={} {} deliveries were in flight when an earlier run died: now UNKNOWN", job.campaign(), unknown);
+        }
+        campaigns.runStarted(job.campaign(), clock.instant());
+        JobExecution execution = jobOperator.start(noticeJob, parameters(request, input, passToRun(job.campaign())));
+        rethrowFailure(execution);
+        return new RunOutcome(execution.getStatus() == BatchStatus.COMPLETED, queries.counts(job.campaign()), unknown,
+                runStop.reason());
     }
 
     private InputFingerprint inspect(Path input, JobFile job) {
@@ -107,8 +127,21 @@ public class CampaignRunner {
             // We hold the campaign lock, so the run that left this execution STARTED is dead.
             last = jobOperator.recover(last);
         }
+        if (endNotRecorded(last)) {
+            // Spring Batch could not record how it ended (the database went away) and refuses to restart it. The
+            // ledger, not the job repository, says what was sent: a new pass picks up exactly what is due.
+            log.warn("campaign={} the last run ended without its end being recorded: starting a new pass", campaign);
+            last.setStatus(BatchStatus.ABANDONED);
+            last.setExitStatus(last.getExitStatus().addExitDescription("abandoned by the next run: its end was not recorded"));
+            jobRepository.update(last);
+        }
         BatchStatus status = last.getStatus();
         return status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED ? campaigns.nextPass(campaign) : pass;
+    }
+
+    private static boolean endNotRecorded(JobExecution execution) {
+        return execution.getStatus() == BatchStatus.UNKNOWN
+                || execution.getStepExecutions().stream().anyMatch(step -> step.getStatus() == BatchStatus.UNKNOWN);
     }
 
     private static JobParameters identifying(String campaign, long pass) {

@@ -3,7 +3,6 @@ package io.noticemailer.job;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
-import java.util.random.RandomGenerator;
 
 import jakarta.mail.Session;
 
@@ -32,15 +31,11 @@ import io.noticemailer.ledger.ImportStore;
 import io.noticemailer.message.MessageComposer;
 import io.noticemailer.render.NoticeRenderer;
 import io.noticemailer.send.DueDeliveryReader;
-import io.noticemailer.send.MailTransport;
 import io.noticemailer.send.NoticePreparer;
 import io.noticemailer.send.NoticeSender;
-import io.noticemailer.send.OutcomePolicy;
 import io.noticemailer.send.PreparedNotice;
-import io.noticemailer.send.SendEvents;
+import io.noticemailer.send.RunStop;
 import io.noticemailer.send.SendLedger;
-import io.noticemailer.smtp.OutboxTransport;
-import io.noticemailer.smtp.SmtpMailTransport;
 import io.noticemailer.smtp.SmtpSessions;
 
 /** The notification job: import → send → summary, with explicitly named steps and readers. */
@@ -64,6 +59,13 @@ class NoticeJobConfiguration {
                 .transactionManager(tx).reader(inputRowReader).writer(importWriter).listener(listener).build();
     }
 
+    /**
+     * Parallel sending without a multi-threaded step: the reader and processor stay on the step's thread
+     * (Spring Batch readers are not thread-safe), and the writer claims each chunk at once and fans it out to
+     * {@code throttle.connections} workers, one SMTP connection each, recording every outcome before the next
+     * chunk. Claims and records stay batched, and what a crash can leave in doubt is one chunk (README,
+     * "Parallel sending").
+     */
     @Bean
     Step sendStep(JobRepository repository, PlatformTransactionManager tx, SendSettings settings,
                   DueDeliveryReader dueDeliveryReader, NoticePreparer noticePreparer, NoticeSender noticeSender) {
@@ -100,9 +102,10 @@ class NoticeJobConfiguration {
 
     @Bean(name = "dueDeliveryReader")
     @StepScope
-    DueDeliveryReader dueDeliveryReader(SendLedger ledger, RunCampaign run, Clock clock, SendSettings settings,
+    DueDeliveryReader dueDeliveryReader(SendLedger ledger, RunCampaign run, Clock clock, SendSettings settings, RunStop runStop,
                                         @Value("#{jobParameters['" + RunParameters.LIMIT + "']}") Long limit) {
-        return new DueDeliveryReader(ledger, run.jobFile().campaign(), clock, Math.max(settings.chunkSize() * 4, 200), limit);
+        return new DueDeliveryReader(ledger, run.jobFile().campaign(), clock, Math.max(settings.chunkSize() * 4, 200), limit,
+                runStop);
     }
 
     @Bean
@@ -112,25 +115,13 @@ class NoticeJobConfiguration {
                 MessageComposer.forJob(mailSession, run.jobFile()), clock);
     }
 
-    @Bean
-    @StepScope
-    NoticeSender noticeSender(SendLedger ledger, MailTransport stepTransport, RunCampaign run, Clock clock,
-                              RandomGenerator claimTokens, SendEvents sendEvents,
-                              @Value("#{stepExecution.jobExecutionId}") Long runId) {
-        return new NoticeSender(ledger, stepTransport, new OutcomePolicy(run.jobFile().retry()), clock, claimTokens,
-                sendEvents, runId);
-    }
-
-    /** One transport per send step, closed (connection quit) when the step ends. */
+    /** Closed when the step ends: its connections quit. */
     @Bean(destroyMethod = "close")
     @StepScope
-    MailTransport stepTransport(SmtpSettings smtp, Session mailSession, RunCampaign run,
-                                @Value("#{jobParameters['" + RunParameters.OUTBOX + "']}") String outbox) {
-        if (outbox != null && !outbox.isEmpty()) {
-            return new OutboxTransport(Path.of(outbox));
-        }
-        return new SmtpMailTransport(SmtpSessions.forSender(mailSession, run.jobFile().sender()), smtp.host(),
-                smtp.portOrDefault(), smtp.username(), smtp.password());
+    NoticeSender noticeSender(SendPath sendPath, RunCampaign run,
+                              @Value("#{jobParameters['" + RunParameters.OUTBOX + "']}") String outbox,
+                              @Value("#{stepExecution.jobExecutionId}") Long runId) {
+        return sendPath.sender(run.jobFile(), outbox, runId);
     }
 
     @Bean

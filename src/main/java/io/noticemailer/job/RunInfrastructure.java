@@ -13,6 +13,7 @@ import io.noticemailer.campaign.JobFileLoader;
 import io.noticemailer.code.ManagementCodes;
 import io.noticemailer.input.InputReader;
 import io.noticemailer.ledger.DatabaseKind;
+import io.noticemailer.send.RunStop;
 
 /** The plain-Java collaborators of a run, made available for injection. */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +28,12 @@ class RunInfrastructure {
     @Bean
     RandomGenerator claimTokens() {
         return new SecureRandom();
+    }
+
+    /** One per process: the signal handler, the reader and the send workers share it; each run begins it afresh. */
+    @Bean
+    RunStop runStop() {
+        return new RunStop();
     }
 
     @Bean

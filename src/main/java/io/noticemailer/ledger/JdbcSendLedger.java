@@ -3,12 +3,14 @@ package io.noticemailer.ledger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +23,8 @@ import io.noticemailer.send.SmtpReply;
 
 /**
  * The send path's view of the ledger. Each write runs in its own transaction (REQUIRES_NEW), so it is
- * committed when the method returns even inside a Spring Batch chunk transaction.
+ * committed when the method returns even inside a Spring Batch chunk transaction, and is retried on a
+ * database hiccup ({@link LedgerRetry}): every write is idempotent under its claim token.
  */
 @Repository
 class JdbcSendLedger implements SendLedger {
@@ -30,6 +33,7 @@ class JdbcSendLedger implements SendLedger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
+    private final RetryTemplate retry = LedgerRetry.template();
     private final DeliveryRows rows = new DeliveryRows(new FieldsJson());
 
     JdbcSendLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
@@ -48,10 +52,11 @@ class JdbcSendLedger implements SendLedger {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        List<Long> ordered = List.copyOf(ids);
+        // Rows are always locked in id order, so that claims that overlap never deadlock.
+        List<Long> ordered = ids.stream().sorted().toList();
         // The claimed set is read back by its token rather than from batch update counts, which some
         // driver settings (rewriteBatchedStatements) do not report per statement.
-        List<Long> claimed = ownTransaction.execute(status -> {
+        List<Long> claimed = retry.invoke(() -> ownTransaction.execute(status -> {
             jdbc.batchUpdate(LedgerSql.CLAIM, ordered, ordered.size(), (ps, id) -> {
                 ps.setLong(1, claimToken);
                 ps.setLong(2, runId);
@@ -61,7 +66,7 @@ class JdbcSendLedger implements SendLedger {
                 ps.setObject(6, UtcTimes.toDb(now));
             });
             return jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken);
-        });
+        }));
         return new LinkedHashSet<>(claimed);
     }
 
@@ -70,10 +75,14 @@ class JdbcSendLedger implements SendLedger {
         if (outcomes.isEmpty()) {
             return;
         }
-        ownTransaction.executeWithoutResult(status -> {
-            jdbc.batchUpdate(LedgerSql.RECORD, outcomes, outcomes.size(), (ps, o) -> bindRecord(ps, o, claimToken));
-            jdbc.batchUpdate(LedgerSql.INSERT_ATTEMPT, outcomes, outcomes.size(), (ps, o) -> bindAttempt(ps, o, runId));
-        });
+        List<DeliveryOutcome> ordered = outcomes.stream().sorted(Comparator.comparingLong(DeliveryOutcome::deliveryId)).toList();
+        retry.invoke(() -> ownTransaction.executeWithoutResult(status -> {
+            // Only what is still claimed: a retry after a commit whose answer was lost records nothing twice.
+            Set<Long> stillClaimed = new HashSet<>(jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken));
+            List<DeliveryOutcome> open = ordered.stream().filter(o -> stillClaimed.contains(o.deliveryId())).toList();
+            jdbc.batchUpdate(LedgerSql.RECORD, open, open.size(), (ps, o) -> bindRecord(ps, o, claimToken));
+            jdbc.batchUpdate(LedgerSql.INSERT_ATTEMPT, open, open.size(), (ps, o) -> bindAttempt(ps, o, runId));
+        }));
     }
 
     @Override
@@ -81,13 +90,35 @@ class JdbcSendLedger implements SendLedger {
         if (ids.isEmpty()) {
             return;
         }
-        List<Long> ordered = new ArrayList<>(ids);
-        ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(LedgerSql.RELEASE, ordered, ordered.size(),
-                (ps, id) -> {
+        List<Long> ordered = ids.stream().sorted().toList();
+        retry.invoke(() -> ownTransaction.executeWithoutResult(status -> jdbc.batchUpdate(LedgerSql.RELEASE, ordered,
+                ordered.size(), (ps, id) -> {
                     ps.setObject(1, UtcTimes.toDb(now));
                     ps.setLong(2, id);
                     ps.setLong(3, claimToken);
-                }));
+                })));
+    }
+
+    @Override
+    public void requeue(Collection<Long> ids, long runId, Instant now, String reason) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Long> ordered = ids.stream().sorted().toList();
+        retry.invoke(() -> ownTransaction.executeWithoutResult(status -> {
+            jdbc.batchUpdate(LedgerSql.HISTORY_FOR_REQUEUE, ordered, ordered.size(), (ps, id) -> {
+                ps.setObject(1, UtcTimes.toDb(now));
+                ps.setString(2, cap(reason));
+                ps.setLong(3, id);
+                ps.setLong(4, runId);
+            });
+            jdbc.batchUpdate(LedgerSql.REQUEUE, ordered, ordered.size(), (ps, id) -> {
+                ps.setString(1, cap(reason));
+                ps.setObject(2, UtcTimes.toDb(now));
+                ps.setLong(3, id);
+                ps.setLong(4, runId);
+            });
+        }));
     }
 
     private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {

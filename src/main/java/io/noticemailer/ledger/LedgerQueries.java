@@ -57,6 +57,12 @@ public class LedgerQueries {
         return jdbc.query(LedgerSql.FIND_BY_CUSTOMER, rows, campaign, customerId).stream().findFirst();
     }
 
+    /** How many of the campaign's messages were handed to a relay since {@code since} (for the daily quota). */
+    public long handedOverSince(String campaign, Instant since) {
+        Long count = jdbc.queryForObject(LedgerSql.HANDED_OVER_SINCE, Long.class, campaign, UtcTimes.toDb(since));
+        return count == null ? 0 : count;
+    }
+
     /**
      * SENDING rows left by a run that is no longer alive become UNKNOWN: their message may or may not have
      * reached the server, so they are never sent again without an operator's command. Only call this while

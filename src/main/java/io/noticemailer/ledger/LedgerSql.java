@@ -31,6 +31,18 @@ final class LedgerSql {
             + " attempts = attempts - 1, claim_token = NULL, updated_at = ?"
             + " WHERE id = ? AND status = 'SENDING' AND claim_token = ?";
 
+    /** A relay-level failure is not the recipient's: due again at once (the attempt stays in the history). */
+    static final String REQUEUE = "UPDATE delivery SET status = 'DEFERRED', next_attempt_at = NULL, reason = ?, updated_at = ?"
+            + " WHERE id = ? AND run_id = ? AND status IN ('DEFERRED', 'FAILED')";
+
+    static final String HISTORY_FOR_REQUEUE = "INSERT INTO delivery_attempt (delivery_id, attempted_at, outcome, detail, run_id)"
+            + " SELECT id, ?, 'REQUEUED', ?, run_id FROM delivery WHERE id = ? AND run_id = ? AND status IN ('DEFERRED', 'FAILED')";
+
+    /** Messages handed to a relay since a time (the daily quota): accepted, in doubt, or answered with a reply. */
+    static final String HANDED_OVER_SINCE = "SELECT COUNT(*) FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id"
+            + " WHERE d.campaign_id = ? AND a.attempted_at >= ? AND a.run_id IS NOT NULL"
+            + " AND (a.outcome IN ('SENT', 'UNKNOWN') OR a.reply_code IS NOT NULL)";
+
     static final String INSERT_ATTEMPT = "INSERT INTO delivery_attempt"
             + " (delivery_id, attempted_at, outcome, reply_code, enhanced_code, reply_text, detail, run_id)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";

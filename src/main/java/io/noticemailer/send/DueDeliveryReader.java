@@ -12,7 +12,8 @@ import io.noticemailer.ledger.Delivery;
 /**
  * Reads the deliveries that are due, page by page in id order (keyset paging, so memory stays flat however
  * long the list). It keeps no restart state: every run starts from the first due delivery, and the claim
- * decides what is actually sent. {@code limit} caps how many it hands out (the CLI's --limit).
+ * decides what is actually sent. {@code limit} caps how many it hands out (the CLI's --limit). Once a stop is
+ * requested (signal, send window, daily quota) it hands out nothing more, which ends the step normally.
  */
 public class DueDeliveryReader implements ItemReader<Delivery> {
 
@@ -20,22 +21,24 @@ public class DueDeliveryReader implements ItemReader<Delivery> {
     private final String campaign;
     private final Clock clock;
     private final int pageSize;
+    private final RunStop stop;
     private final Deque<Delivery> page = new ArrayDeque<>();
     private long remaining;
     private long lastId;
     private boolean exhausted;
 
-    public DueDeliveryReader(SendLedger ledger, String campaign, Clock clock, int pageSize, long limit) {
+    public DueDeliveryReader(SendLedger ledger, String campaign, Clock clock, int pageSize, long limit, RunStop stop) {
         this.ledger = ledger;
         this.campaign = campaign;
         this.clock = clock;
         this.pageSize = pageSize;
         this.remaining = limit;
+        this.stop = stop;
     }
 
     @Override
     public Delivery read() {
-        if (remaining <= 0) {
+        if (remaining <= 0 || stop.requested()) {
             return null;
         }
         if (page.isEmpty() && !exhausted) {

@@ -2,12 +2,14 @@ package io.noticemailer.send;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -19,31 +21,39 @@ import io.noticemailer.ledger.AddressMask;
 import io.noticemailer.ledger.DeliveryStatus;
 
 /**
- * The send path, for one chunk: claim (committed) → send each claimed message → record every outcome.
- * A delivery that was not claimed is not sent, so Spring Batch re-invoking this writer with items it
- * already wrote (chunk retry, scan) cannot send anything twice.
+ * The send path, for one chunk: claim (committed) → the parallel workers send each claimed message when
+ * the throttle gives it a turn → record every outcome, give back what was not attempted. A delivery that
+ * was not claimed is not sent, so Spring Batch re-invoking this writer with items it already wrote (chunk
+ * retry, scan) cannot send anything twice; and what can be in doubt after a crash is at most one chunk.
+ *
+ * <p>Nothing is claimed once a stop is requested (signal, send window closed, daily quota used up). When
+ * the relay itself fails (see {@link RelayBreaker}) the run stops with {@link RelayUnavailableException} and
+ * the deliveries that failed because of it are made due again instead of failed.
  */
-public class NoticeSender implements ItemWriter<PreparedNotice> {
+public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
-    /** A broken connection is retried at once this many times, each on a new connection. */
-    private static final int CONNECTION_RETRIES = 2;
-    /** This many messages in a row that could not reach the relay stop the run. */
-    private static final int RELAY_DOWN_AFTER = 3;
 
     private final SendLedger ledger;
-    private final MailTransport transport;
+    private final SendWorkers workers;
+    private final Pacing pacing;
+    private final RunStop stop;
+    private final Runnable beforeClaim;
     private final OutcomePolicy policy;
     private final Clock clock;
     private final RandomGenerator tokens;
     private final SendEvents events;
     private final long runId;
-    private int connectionFailuresInARow;
+    private final RelayBreaker breaker = new RelayBreaker();
 
-    public NoticeSender(SendLedger ledger, MailTransport transport, OutcomePolicy policy, Clock clock,
-                        RandomGenerator tokens, SendEvents events, long runId) {
+    /** @param beforeClaim run before each claim; throws when this run may no longer claim (its lock is lost) */
+    public NoticeSender(SendLedger ledger, SendWorkers workers, Pacing pacing, RunStop stop, Runnable beforeClaim,
+                        OutcomePolicy policy, Clock clock, RandomGenerator tokens, SendEvents events, long runId) {
         this.ledger = ledger;
-        this.transport = transport;
+        this.workers = workers;
+        this.pacing = pacing;
+        this.stop = stop;
+        this.beforeClaim = beforeClaim;
         this.policy = policy;
         this.clock = clock;
         this.tokens = tokens;
@@ -53,51 +63,85 @@ public class NoticeSender implements ItemWriter<PreparedNotice> {
 
     @Override
     public void write(Chunk<? extends PreparedNotice> chunk) {
+        if (stoppingBeforeClaim()) {
+            return;
+        }
+        beforeClaim.run();
         Map<Long, PreparedNotice> byId = new LinkedHashMap<>();
         chunk.forEach(notice -> byId.put(notice.delivery().id(), notice));
         long token = tokens.nextLong();
         Set<Long> claimed = ledger.claim(byId.keySet(), token, runId, clock.instant());
-        Set<Long> notAttempted = new LinkedHashSet<>(claimed);
-        List<DeliveryOutcome> outcomes = new ArrayList<>(claimed.size());
+        Queue<DeliveryOutcome> outcomes = new ConcurrentLinkedQueue<>();
+        Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop);
         try {
-            for (Long id : claimed) {
-                DeliveryOutcome outcome = attempt(byId.get(id));
-                notAttempted.remove(id);
-                outcomes.add(outcome);
-                stopIfRelayDown(outcome);
-            }
+            workers.runAll(dispatch, (worker, notice) -> attempt(worker, notice, dispatch, outcomes));
         } finally {
-            ledger.record(outcomes, token, runId);
+            List<DeliveryOutcome> done = List.copyOf(outcomes);
+            ledger.record(done, token, runId);
+            Set<Long> notAttempted = new LinkedHashSet<>(claimed);
+            done.forEach(outcome -> notAttempted.remove(outcome.deliveryId()));
             ledger.release(notAttempted, token, clock.instant());
         }
+        stopIfTheRelayFails();
     }
 
-    private DeliveryOutcome attempt(PreparedNotice notice) {
+    private boolean stoppingBeforeClaim() {
+        String refusal = pacing.refusal();
+        if (refusal != null) {
+            stop.request(refusal);
+        }
+        return stop.requested();
+    }
+
+    /** Runs on a worker thread. A notice that leaves no outcome here was not attempted and stays due. */
+    private void attempt(SendWorker worker, PreparedNotice notice, Dispatch dispatch, Queue<DeliveryOutcome> outcomes)
+            throws InterruptedException {
+        String domain = Dispatch.domainOf(notice);
         if (notice.renderFailure() != null) {
-            return reported(notice, policy.renderFailed(notice.delivery(), notice.messageId(), notice.renderFailure(),
-                    clock.instant()), Duration.ZERO);
+            outcomes.add(reported(notice, domain, policy.renderFailed(notice.delivery(), notice.messageId(),
+                    notice.renderFailure(), clock.instant()), Duration.ZERO));
+            return;
         }
-        long started = System.nanoTime();
-        SendResult result = transport.send(notice.message(), notice.delivery().email());
-        for (int retry = 0; retry < CONNECTION_RETRIES && result.outcome() == SendResult.Outcome.CONNECTION_FAILED; retry++) {
-            result = transport.send(notice.message(), notice.delivery().email());
+        Optional<Attempt> attempt;
+        try {
+            attempt = worker.send(notice, domain);
+        } catch (RuntimeException e) {
+            // Whether the message left cannot be known: never guess that it did not.
+            outcomes.add(reported(notice, domain, policy.inDoubt(notice.delivery(), notice.messageId(),
+                    "unexpected failure while sending: " + e, clock.instant()), Duration.ZERO));
+            throw e;
         }
-        Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        boolean unreachable = result.outcome() == SendResult.Outcome.CONNECTION_FAILED;
-        connectionFailuresInARow = unreachable ? connectionFailuresInARow + 1 : 0;
-        return reported(notice, policy.decide(notice.delivery(), notice.messageId(), result, clock.instant()), latency);
+        if (attempt.isEmpty()) {
+            return;
+        }
+        SendResult result = attempt.get().result();
+        outcomes.add(reported(notice, domain, policy.decide(notice.delivery(), notice.messageId(), result, clock.instant()),
+                attempt.get().latency()));
+        if (breaker.observe(notice.delivery().id(), domain, result)) {
+            dispatch.halt();
+        }
     }
 
-    private void stopIfRelayDown(DeliveryOutcome outcome) {
-        if (connectionFailuresInARow >= RELAY_DOWN_AFTER) {
-            throw new RelayUnavailableException("the SMTP relay could not be reached for " + RELAY_DOWN_AFTER
-                    + " messages in a row (each tried " + (CONNECTION_RETRIES + 1) + " times); last: " + outcome.reason());
+    private void stopIfTheRelayFails() {
+        if (!breaker.tripped()) {
+            return;
         }
+        Set<Long> blamed = breaker.blamed();
+        ledger.requeue(blamed, runId, clock.instant(), "due again: the relay failed, not the recipient (" + breaker.reason() + ")");
+        log.warn("stopping: {}; {} deliveries recorded as failing because of it are due again", breaker.reason(), blamed.size());
+        throw new RelayUnavailableException(breaker.reason() + "; nothing more was sent, " + blamed.size()
+                + " deliveries that failed because of it are due again and the rest stays PENDING: fix the relay and run again");
     }
 
-    private DeliveryOutcome reported(PreparedNotice notice, DeliveryOutcome attempted, Duration latency) {
+    /** Closes the workers' connections (QUIT). */
+    @Override
+    public void close() {
+        workers.close();
+    }
+
+    private DeliveryOutcome reported(PreparedNotice notice, String domain, DeliveryOutcome attempted, Duration latency) {
         DeliveryOutcome outcome = attempted.withCharset(notice.charset());
-        events.attempted(outcome, NoticeDomains.of(notice.delivery().email()), latency);
+        events.attempted(outcome, domain, latency);
         if (outcome.status() == DeliveryStatus.SENT) {
             log.debug("sent delivery={} to={}", outcome.deliveryId(), AddressMask.mask(notice.delivery().email()));
         } else {

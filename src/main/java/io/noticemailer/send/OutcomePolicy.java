@@ -27,12 +27,18 @@ public final class OutcomePolicy {
                     "rejected by the server: " + result.detail(), messageId, now, null);
             case REJECTED_TRANSIENT -> retryLater(delivery, messageId, reply,
                     "temporarily rejected: " + result.detail(), now, backoff(delivery.attempts() + 1));
-            // Nothing reached the server: due again at once, on a new connection.
+            // Nothing reached the server, and the quick retries on new connections failed as well.
             case CONNECTION_FAILED -> retryLater(delivery, messageId, reply,
-                    "connection failed before the message was sent: " + result.detail(), now, Duration.ZERO);
+                    "connection failed before the message was handed over: " + result.detail(), now,
+                    backoff(delivery.attempts() + 1));
             case UNCERTAIN -> outcome(delivery, DeliveryStatus.UNKNOWN, reply,
                     "in doubt: " + result.detail(), messageId, now, null);
         };
+    }
+
+    /** The message may have left, or not: an operator decides ({@code resend --unknown}). */
+    public DeliveryOutcome inDoubt(Delivery delivery, String messageId, String reason, Instant now) {
+        return outcome(delivery, DeliveryStatus.UNKNOWN, null, "in doubt: " + reason, messageId, now, null);
     }
 
     public DeliveryOutcome renderFailed(Delivery delivery, String messageId, String reason, Instant now) {
@@ -43,8 +49,8 @@ public final class OutcomePolicy {
                                        Instant now, Duration wait) {
         Instant expiry = delivery.retrySince().plus(retry.lifetime());
         if (!now.isBefore(expiry)) {
-            return outcome(delivery, DeliveryStatus.FAILED, reply, "expired after " + retry.lifetime() + "; last: "
-                    + reason, messageId, now, null);
+            return outcome(delivery, DeliveryStatus.FAILED, reply, "expired: still failing after the retry lifetime of "
+                    + human(retry.lifetime()) + "; last: " + reason, messageId, now, null);
         }
         return outcome(delivery, DeliveryStatus.DEFERRED, reply, reason, messageId, now, now.plus(wait));
     }
@@ -56,6 +62,17 @@ public final class OutcomePolicy {
             wait = wait.multipliedBy(2);
         }
         return wait.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : wait;
+    }
+
+    /** 5d, 36h, 90m, 45s: as the job file writes durations. */
+    static String human(Duration duration) {
+        long seconds = duration.getSeconds();
+        for (long[] unit : new long[][] {{86_400, 'd'}, {3_600, 'h'}, {60, 'm'}}) {
+            if (seconds % unit[0] == 0) {
+                return seconds / unit[0] + String.valueOf((char) unit[1]);
+            }
+        }
+        return seconds + "s";
     }
 
     private static DeliveryOutcome outcome(Delivery delivery, DeliveryStatus status, SmtpReply reply, String reason,

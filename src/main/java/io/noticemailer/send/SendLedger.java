@@ -27,4 +27,10 @@ public interface SendLedger {
 
     /** Gives back claimed deliveries that were never attempted, so they stay due. */
     void release(Collection<Long> ids, long claimToken, Instant now);
+
+    /**
+     * Makes deliveries that this run recorded DEFERRED or FAILED because of a relay-level problem (not the
+     * recipient's) due again at once, with {@code reason} in their attempt history.
+     */
+    void requeue(Collection<Long> ids, long runId, Instant now, String reason);
 }

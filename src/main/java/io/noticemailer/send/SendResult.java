@@ -10,9 +10,9 @@ public record SendResult(Outcome outcome, SmtpReply reply, String detail) {
         REJECTED_PERMANENT,
         /** 4xx at MAIL, RCPT or DATA (not 421): try again later. */
         REJECTED_TRANSIENT,
-        /** 421, refused, reset or timed out before the message body was sent: not delivered, try again. */
+        /** 421, refused, reset or timed out before the end of the message was sent: not delivered, try again. */
         CONNECTION_FAILED,
-        /** Lost after the body started (after DATA's 354): it may or may not have been delivered. */
+        /** Lost after the end of the message (the final ".") was sent, before the reply: it may or may not have been delivered. */
         UNCERTAIN
     }
 

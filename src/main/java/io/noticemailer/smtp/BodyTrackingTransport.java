@@ -3,17 +3,19 @@ package io.noticemailer.smtp;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
-import java.io.OutputStream;
+import java.io.IOException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Remembers whether the current message's body has started to go out, which decides whether a lost
- * connection means "not delivered" or "in doubt". The last reply code alone cannot tell: after a lost
- * final reply it no longer says 354.
+ * Remembers whether the end of the current message (the final "." after DATA, or the last BDAT chunk) has
+ * started to go out, which decides what a lost connection means. Before it the server cannot have taken
+ * the message (only the end of data tells it to process the transaction, RFC 5321 §4.1.1.4, and Jakarta Mail
+ * drops the connection on a write error); from it on, the server may have taken it or not. The last
+ * reply code alone cannot tell: after a lost final reply it no longer says 354.
  */
 final class BodyTrackingTransport extends SMTPTransport {
 
-    private boolean bodyStarted;
+    private boolean endOfDataStarted;
 
     BodyTrackingTransport(Session session, URLName url) {
         super(session, url);
@@ -21,11 +23,15 @@ final class BodyTrackingTransport extends SMTPTransport {
 
     /** Called before each message. */
     void startMessage() {
-        bodyStarted = false;
+        endOfDataStarted = false;
     }
 
-    boolean bodyStarted() {
-        return bodyStarted;
+    /**
+     * True once the end of the message may have reached the server. Body bytes still buffered when it
+     * starts go out with it, so a failure to write them counts as in doubt too: never the other way round.
+     */
+    boolean endOfDataStarted() {
+        return endOfDataStarted;
     }
 
     /** Whether the connection is still open, without the NOOP round trip that {@code isConnected()} makes. */
@@ -39,16 +45,14 @@ final class BodyTrackingTransport extends SMTPTransport {
     }
 
     @Override
-    protected OutputStream data() throws MessagingException {
-        OutputStream out = super.data();
-        bodyStarted = true;
-        return out;
+    protected void finishData() throws IOException, MessagingException {
+        endOfDataStarted = true;
+        super.finishData();
     }
 
-    /** With CHUNKING the body goes out with the BDAT commands themselves, so it counts as started at once. */
     @Override
-    protected OutputStream bdat() throws MessagingException {
-        bodyStarted = true;
-        return super.bdat();
+    protected void finishBdat() throws IOException, MessagingException {
+        endOfDataStarted = true;
+        super.finishBdat();
     }
 }

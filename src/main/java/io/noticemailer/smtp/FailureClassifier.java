@@ -23,19 +23,20 @@ final class FailureClassifier {
 
     /**
      * A 4xx/5xx reply anywhere in the exception chain decides by its code. Without one the connection was lost:
-     * before the body that means not delivered, after it the server may or may not have taken the message.
+     * before the end of data (the final ".") went out that means not delivered; after it, the server may or may
+     * not have taken the message.
      */
-    static SendResult classify(MessagingException failure, boolean bodyStarted) {
+    static SendResult classify(MessagingException failure, boolean endOfDataStarted) {
         SmtpReply reply = serverReply(failure);
         if (reply != null) {
             return SendResult.of(outcomeOf(reply.code()), reply);
         }
-        if (bodyStarted) {
+        if (endOfDataStarted) {
             return new SendResult(Outcome.UNCERTAIN, null,
-                    "connection lost after the message body started: " + describe(failure));
+                    "connection lost after the end of the message was sent, before the server's reply: " + describe(failure));
         }
         return new SendResult(Outcome.CONNECTION_FAILED, null,
-                "connection lost before the message body was sent: " + describe(failure));
+                "connection lost before the end of the message was sent: " + describe(failure));
     }
 
     /** Connecting failed (refused, timed out, bad greeting or authentication): nothing was sent. */

@@ -72,7 +72,7 @@ public final class SmtpMailTransport implements MailTransport {
             transport.sendMessage(message, new Address[] {envelopeRecipient(recipient)});
             return SendResult.of(Outcome.ACCEPTED, SmtpReplies.parse(transport.getLastServerResponse()));
         } catch (MessagingException e) {
-            SendResult result = FailureClassifier.classify(e, transport.bodyStarted());
+            SendResult result = FailureClassifier.classify(e, transport.endOfDataStarted());
             boolean lost = result.outcome() == Outcome.CONNECTION_FAILED || result.outcome() == Outcome.UNCERTAIN;
             if (lost || !transport.isOpen()) {
                 closeQuietly();

@@ -67,6 +67,27 @@ final class CampaignWorkspace {
         return this;
     }
 
+    /** Replaces the input with {@code count} valid customers (ids from 1), addressed by {@code email}. */
+    CampaignWorkspace withCustomers(int count, java.util.function.IntFunction<String> email) {
+        StringBuilder input = new StringBuilder("会員ID,氏名,メールアドレス,区分,決済日時\r\n");
+        for (int i = 1; i <= count; i++) {
+            input.append(i).append(",顧客 ").append(i).append("号,").append(email.apply(i)).append(',')
+                    .append(i % 3 == 0 ? "form," : "card,2018/10/18 09:12").append("\r\n");
+        }
+        write(input(), input.toString());
+        return this;
+    }
+
+    /** Appends top-level YAML (e.g. a throttle or sendWindow section) to the job file. */
+    CampaignWorkspace withJobSettings(String... yamlLines) {
+        try {
+            Files.writeString(Path.of(jobFile()), String.join("\n", yamlLines) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     void appendInputLine(String line) {
         try {
             Files.write(input(), (line + "\r\n").getBytes(WINDOWS_31J), java.nio.file.StandardOpenOption.APPEND);

@@ -19,7 +19,9 @@ final class ChildProcess {
 
     /** With {@code environment} added to the child's: secrets go there, never on the command line. */
     static Process start(Path log, List<String> args, java.util.Map<String, String> environment) throws IOException {
+        // C1 only and the serial collector: a third faster start on a shared 2-core machine, same behaviour.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
                 NoticeMailerApplication.class.getName()));
         command.addAll(args);

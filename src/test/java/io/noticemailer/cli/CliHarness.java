@@ -2,10 +2,12 @@ package io.noticemailer.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,11 +29,28 @@ final class CliHarness implements AutoCloseable {
     }
 
     CliHarness(List<String> databaseArguments, Map<String, Object> more) {
+        this(databaseArguments, more, Map.of());
+    }
+
+    /** With {@code clock} (e.g. a FakeTime) in place of the application's {@code clock} bean, when not null. */
+    CliHarness(List<String> databaseArguments, Map<String, Object> more, Clock clock) {
+        this(databaseArguments, more, clock == null ? Map.of() : Map.of("clock", clock));
+    }
+
+    /** With each of {@code beans} in place of the application's bean of that name (clock, sendEvents…). */
+    CliHarness(List<String> databaseArguments, Map<String, Object> more, Map<String, Object> beans) {
         MailSystemProperties.apply();
         // As arguments, not default properties: those rank below application.yml's embedded default.
         List<String> args = new ArrayList<>(databaseArguments);
         more.forEach((key, value) -> args.add("--" + key + "=" + value));
-        context = new SpringApplicationBuilder(NoticeMailerApplication.class).run(args.toArray(String[]::new));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(NoticeMailerApplication.class);
+        if (!beans.isEmpty()) {
+            builder.initializers(context -> context.addBeanFactoryPostProcessor(factory -> beans.forEach((name, bean) -> {
+                ((BeanDefinitionRegistry) factory).removeBeanDefinition(name);
+                factory.registerSingleton(name, bean);
+            })));
+        }
+        context = builder.run(args.toArray(String[]::new));
     }
 
     static Map<String, Object> smtp(int port) {
@@ -53,6 +72,10 @@ final class CliHarness implements AutoCloseable {
 
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     @Override

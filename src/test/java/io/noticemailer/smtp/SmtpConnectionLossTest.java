@@ -55,7 +55,7 @@ class SmtpConnectionLossTest {
         SendResult result = send("taro@example.jp", "C1");
 
         assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
-        assertThat(result.detail()).contains("before the message body");
+        assertThat(result.detail()).contains("before the end of the message was sent");
         assertThat(server.connections()).isEqualTo(1);
         assertThat(send("taro@example.jp", "C1").outcome()).isEqualTo(Outcome.ACCEPTED);
     }
@@ -68,9 +68,26 @@ class SmtpConnectionLossTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.UNCERTAIN);
         assertThat(result.reply()).isNull();
-        assertThat(result.detail()).contains("after the message body started");
+        assertThat(result.detail()).contains("after the end of the message was sent");
         assertThat(send("good@example.jp", "C2").outcome()).isEqualTo(Outcome.ACCEPTED);
         assertThat(server.connections()).isEqualTo(2);
+    }
+
+    @Test
+    void connectionDroppedWhileTheBodyIsBeingSentIsNotDeliveredAndNotInDoubt() {
+        server.dropDuringData("big@example.jp");
+        // Larger than what the loopback socket buffers can absorb, so the client is still writing when reset.
+        String body = "お知らせ本文。".repeat(3_000_000);
+        jakarta.mail.internet.MimeMessage big = new io.noticemailer.message.MessageComposer(session, TestMessages.SENDER,
+                java.time.ZoneId.of("Asia/Tokyo")).compose("big@example.jp",
+                new io.noticemailer.render.RenderedNotice(TestMessages.SUBJECT, body), TestMessages.messageId("BIG"),
+                TestMessages.SENT_AT);
+
+        SendResult result = transport.send(big, "big@example.jp");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+        assertThat(result.detail()).contains("before the end of the message was sent");
+        assertThat(server.messages()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,126 @@
+package io.noticemailer.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.noticemailer.ledger.Delivery;
+import io.noticemailer.ledger.DeliveryStatus;
+
+/** The fan-out of a claimed chunk to the workers: each notice once, per-domain connection limits, stop. */
+class SendWorkersTest {
+
+    private static final int WORKERS = 4;
+
+    private final RunStop stop = new RunStop();
+    private final Pacing oneConnectionForDocomo = new Pacing() {
+        @Override
+        public Turn awaitTurn(String domain) {
+            return Turn.granted(java.time.Duration.ZERO);
+        }
+
+        @Override
+        public String refusal() {
+            return null;
+        }
+
+        @Override
+        public void observe(String domain, SendResult result) {
+        }
+
+        @Override
+        public int connections(String domain) {
+            return domain.equals("docomo.ne.jp") ? 1 : WORKERS;
+        }
+
+        @Override
+        public int messagesPerConnection(String domain) {
+            return Integer.MAX_VALUE;
+        }
+    };
+    private final SendWorkers workers = new SendWorkers(WORKERS, () -> new MailTransport() {
+        @Override
+        public SendResult send(jakarta.mail.internet.MimeMessage message, String recipient) {
+            throw new AssertionError("not used by these tasks");
+        }
+
+        @Override
+        public void close() {
+        }
+    }, oneConnectionForDocomo, stop, SendEvents.none());
+
+    @AfterEach
+    void close() {
+        workers.close();
+    }
+
+    @Test
+    void givenTwoDomainsThenEveryNoticeIsHandledOnceAndTheCarrierNeverGetsTwoWorkersAtOnce() {
+        List<PreparedNotice> notices = notices(40);
+        Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> most = new ConcurrentHashMap<>();
+        List<Long> handled = new CopyOnWriteArrayList<>();
+
+        workers.runAll(new Dispatch(notices, oneConnectionForDocomo, stop), (worker, notice) -> {
+            String domain = Dispatch.domainOf(notice);
+            int now = active.computeIfAbsent(domain, d -> new AtomicInteger()).incrementAndGet();
+            most.computeIfAbsent(domain, d -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+            Thread.sleep(2);
+            handled.add(notice.delivery().id());
+            active.get(domain).decrementAndGet();
+        });
+
+        assertThat(handled).hasSize(40).doesNotHaveDuplicates();
+        assertThat(most.get("docomo.ne.jp").get()).isEqualTo(1);
+        assertThat(most.get("example.com").get()).isBetween(1, WORKERS);
+    }
+
+    @Test
+    void givenAStopRequestThenNoFurtherNoticeIsHandedOut() {
+        List<Long> handled = new CopyOnWriteArrayList<>();
+
+        workers.runAll(new Dispatch(notices(40), oneConnectionForDocomo, stop), (worker, notice) -> {
+            handled.add(notice.delivery().id());
+            if (handled.size() == 5) {
+                stop.request("test");
+            }
+        });
+
+        assertThat(handled.size()).as("the five, and at most one more per other worker already under way")
+                .isBetween(5, 5 + WORKERS - 1);
+    }
+
+    @Test
+    void givenATaskFailsThenTheOthersFinishAndTheFailureIsRethrown() {
+        List<Long> handled = new CopyOnWriteArrayList<>();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> workers.runAll(
+                new Dispatch(notices(40), oneConnectionForDocomo, stop), (worker, notice) -> {
+                    if (notice.delivery().id() == 3) {
+                        throw new IllegalStateException("boom");
+                    }
+                    handled.add(notice.delivery().id());
+                })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        assertThat(handled.size()).as("the dispatch halted").isLessThan(39);
+    }
+
+    private static List<PreparedNotice> notices(int count) {
+        List<PreparedNotice> notices = new ArrayList<>();
+        for (long id = 1; id <= count; id++) {
+            String email = (id % 2 == 0 ? "d" + id + "@docomo.ne.jp" : "e" + id + "@example.com");
+            Delivery delivery = new Delivery(id, "c", "C" + id, id, email, "name", "card", "XX-" + id, Map.of(),
+                    DeliveryStatus.PENDING, 0, Instant.EPOCH, Instant.EPOCH, null);
+            notices.add(new PreparedNotice(delivery, null, "<" + id + "@test>", null));
+        }
+        return notices;
+    }
+}

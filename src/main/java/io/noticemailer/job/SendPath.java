@@ -2,6 +2,7 @@ package io.noticemailer.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -46,7 +47,7 @@ class SendPath {
     private final RunLease lease;
 
     SendPath(SendLedger ledger, LedgerQueries queries, SmtpSettings smtp, Session mailSession, RunStop runStop, Clock clock,
-             RandomGenerator claimTokens, SendEvents sendEvents, RunLease lease) {
+             RandomGenerator claimTokens, List<SendEvents> sendEvents, RunLease lease) {
         this.ledger = ledger;
         this.queries = queries;
         this.smtp = smtp;
@@ -54,7 +55,7 @@ class SendPath {
         this.runStop = runStop;
         this.clock = clock;
         this.claimTokens = claimTokens;
-        this.sendEvents = sendEvents;
+        this.sendEvents = SendEvents.all(sendEvents);
         this.lease = lease;
     }
 

@@ -1,6 +1,7 @@
 package io.noticemailer.send;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What the send path reports as it goes, for the progress display and the metrics. Called by the send
@@ -19,6 +20,22 @@ public interface SendEvents {
 
     /** A worker waited this long for the throttle before it could send to {@code domain}. */
     void throttled(String domain, Duration waited);
+
+    /** Every one of {@code listeners} (the progress display, metrics, a test's recorder) gets every event. */
+    static SendEvents all(List<? extends SendEvents> listeners) {
+        List<SendEvents> each = List.copyOf(listeners);
+        return new SendEvents() {
+            @Override
+            public void attempted(DeliveryOutcome outcome, String domain, Duration latency) {
+                each.forEach(listener -> listener.attempted(outcome, domain, latency));
+            }
+
+            @Override
+            public void throttled(String domain, Duration waited) {
+                each.forEach(listener -> listener.throttled(domain, waited));
+            }
+        };
+    }
 
     static SendEvents none() {
         return new SendEvents() {

@@ -37,7 +37,7 @@ final class CliHarness implements AutoCloseable {
         this(databaseArguments, more, clock == null ? Map.of() : Map.of("clock", clock));
     }
 
-    /** With each of {@code beans} in place of the application's bean of that name (clock, sendEvents…). */
+    /** With each of {@code beans} in place of the application's bean of that name (clock…), or added beside them. */
     CliHarness(List<String> databaseArguments, Map<String, Object> more, Map<String, Object> beans) {
         MailSystemProperties.apply();
         // As arguments, not default properties: those rank below application.yml's embedded default.
@@ -46,7 +46,10 @@ final class CliHarness implements AutoCloseable {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(NoticeMailerApplication.class);
         if (!beans.isEmpty()) {
             builder.initializers(context -> context.addBeanFactoryPostProcessor(factory -> beans.forEach((name, bean) -> {
-                ((BeanDefinitionRegistry) factory).removeBeanDefinition(name);
+                BeanDefinitionRegistry registry = (BeanDefinitionRegistry) factory;
+                if (registry.containsBeanDefinition(name)) {
+                    registry.removeBeanDefinition(name);
+                }
                 factory.registerSingleton(name, bean);
             })));
         }

@@ -58,7 +58,7 @@ class SendEventsRunTest {
                 throttledWaits.add(waited);
             }
         };
-        cli = new CliHarness(database.asArguments(), CliHarness.smtp(relay.port()), Map.of("sendEvents", recording));
+        cli = new CliHarness(database.asArguments(), CliHarness.smtp(relay.port()), Map.of("recordingSendEvents", recording));
     }
 
     @AfterAll

@@ -47,6 +47,15 @@ public enum DatabaseKind {
         }
     }
 
+    /** The JDBC URL the database reports for itself (as configured: it may carry settings, never print it whole). */
+    public static String url(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new LedgerUnavailableException("cannot connect to the ledger database: " + e.getMessage(), e);
+        }
+    }
+
     static DatabaseKind of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
         if (product.contains("h2")) {

@@ -3,6 +3,7 @@ package io.noticemailer.job;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,12 @@ public class CampaignRunner {
     private final SmtpSettings smtp;
     private final RunStop runStop;
     private final RunLease lease;
+    private final StopSignals signals;
     private final Clock clock;
 
     CampaignRunner(JobOperator jobOperator, JobRepository jobRepository, Job noticeJob, CampaignStore campaigns,
                    LedgerQueries queries, CampaignLock lock, InputReader inputReader, SmtpSettings smtp, RunStop runStop,
-                   RunLease lease, Clock clock) {
+                   RunLease lease, StopSignals signals, Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.noticeJob = noticeJob;
@@ -59,10 +61,15 @@ public class CampaignRunner {
         this.smtp = smtp;
         this.runStop = runStop;
         this.lease = lease;
+        this.signals = signals;
         this.clock = clock;
     }
 
-    public RunOutcome run(RunRequest request) throws Exception {
+    /**
+     * @param whileLocked started once the lock is held and closed before it is released (the progress display and
+     *                    metrics file of this run: a run that never gets the lock must not overwrite the live one's)
+     */
+    public RunOutcome run(RunRequest request, Supplier<? extends AutoCloseable> whileLocked) throws Exception {
         JobFile job = request.jobFile();
         if (request.outbox() == null && !smtp.configured()) {
             throw new UsageException("no SMTP relay configured: set SPRING_MAIL_HOST (and SPRING_MAIL_PORT …) or give --outbox DIR");
@@ -71,8 +78,12 @@ public class CampaignRunner {
         NoticeRenderer renderer = new NoticeRenderer(job.templates());
         InputFingerprint fingerprint = inspect(input, job);
         TemplateCheck.renderAll(job, renderer, fingerprint.headers());
-        try (CampaignLock.Held held = lock.acquire(job.campaign())) {
+        if (signals.received() != null) {
+            return stoppedBeforeStart(job.campaign(), signals.received());
+        }
+        try (CampaignLock.Held held = lock.acquire(job.campaign()); AutoCloseable watching = whileLocked.get()) {
             runStop.begin();
+            signals.forwardTo(runStop);
             lease.hold(held);
             try {
                 return runLocked(request, input, renderer, fingerprint);
@@ -81,6 +92,12 @@ public class CampaignRunner {
                 runStop.end();
             }
         }
+    }
+
+    /** A signal came before the lock was taken: nothing was done, and the campaign stands as the last run left it. */
+    private RunOutcome stoppedBeforeStart(String campaign, String signal) {
+        boolean imported = campaigns.find(campaign).map(CampaignRecord::imported).orElse(false);
+        return new RunOutcome(true, queries.counts(campaign), 0, signal + " before the run started: nothing was done", imported);
     }
 
     private RunOutcome runLocked(RunRequest request, Path input, NoticeRenderer renderer, InputFingerprint fingerprint)
@@ -97,7 +114,7 @@ public class CampaignRunner {
         JobExecution execution = jobOperator.start(noticeJob, parameters(request, input, passToRun(job.campaign())));
         rethrowFailure(execution);
         return new RunOutcome(execution.getStatus() == BatchStatus.COMPLETED, queries.counts(job.campaign()), unknown,
-                runStop.reason());
+                runStop.reason(), true);
     }
 
     private InputFingerprint inspect(Path input, JobFile job) {

@@ -14,7 +14,7 @@ public record LockSettings(@DefaultValue("30s") Duration keepAlive) {
 
     public LockSettings {
         if (keepAlive.isNegative() || keepAlive.isZero()) {
-            throw new IllegalArgumentException("keep-alive must be longer than 0, found " + keepAlive);
+            throw new IllegalArgumentException("notice-mailer.lock.keep-alive must be longer than 0, found " + keepAlive);
         }
     }
 }

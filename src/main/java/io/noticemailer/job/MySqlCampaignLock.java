@@ -180,7 +180,7 @@ final class MySqlCampaignLock implements CampaignLock {
         @Override
         public void close() {
             if (keeper != null) {
-                keeper.shutdownNow();
+                keeper.shutdown(); // a check in progress ends first: never interrupt a JDBC call
             }
             synchronized (this) {
                 try (Connection held = connection; Statement statement = held.createStatement()) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ public final class JobFileLoader {
 
     static final String DEFAULT_ZONE = "Asia/Tokyo";
     private static final List<String> TOP_KEYS = List.of("campaign", "input", "sender", "cohorts", "hotline",
-            "managementCode", "templates", "zone", "retry", "throttle", "sendWindow", "charset", "dkim", "lint");
+            "managementCode", "templates", "zone", "retry", "throttle", "sendWindow", "charset", "dkim", "lint",
+            "previousCampaigns");
     private static final List<String> HOTLINE_KEYS = List.of("phone", "hours");
     private static final Pattern CAMPAIGN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String CAMPAIGN_ID_RULE = "1 to 64 characters A-Z a-z 0-9 . _ -, starting with a letter or digit";
 
     public JobFile load(Path jobFile) {
         Path path = jobFile.toAbsolutePath().normalize();
@@ -33,8 +36,7 @@ public final class JobFileLoader {
         YamlMapping top = YamlDocument.parse(path, bytes).mapping(TOP_KEYS);
         Path folder = path.getParent();
 
-        String campaign = top.required("campaign")
-                .matching(CAMPAIGN_ID, "1 to 64 characters A-Z a-z 0-9 . _ -, starting with a letter or digit");
+        String campaign = top.required("campaign").matching(CAMPAIGN_ID, CAMPAIGN_ID_RULE);
         InputSpec input = InputSection.parse(top.required("input"), folder);
         Sender sender = SenderSection.parse(top.required("sender"));
         Path templates = CohortsSection.templatesFolder(top, folder);
@@ -49,9 +51,27 @@ public final class JobFileLoader {
         String charset = top.optional("charset").map(MailSection::charset).orElse(MailSection.UTF_8);
         DkimSpec dkim = top.optional("dkim").map(n -> MailSection.dkim(n, folder)).orElse(null);
         List<String> allowedUrlDomains = top.optional("lint").map(MailSection::allowedUrlDomains).orElse(List.of());
+        List<String> previousCampaigns = top.optional("previousCampaigns").map(n -> previousCampaigns(n, campaign))
+                .orElse(List.of());
 
         return new JobFile(path, sha256(bytes), campaign, codes.input(), sender, cohorts, hotline, codes.spec(),
-                templates, zone, retry, throttle, sendWindow, charset, dkim, allowedUrlDomains);
+                templates, zone, retry, throttle, sendWindow, charset, dkim, allowedUrlDomains, previousCampaigns);
+    }
+
+    /** Earlier campaigns whose customers this one leaves out: valid ids, each once, never this campaign itself. */
+    private static List<String> previousCampaigns(YamlNode node, String campaign) {
+        List<String> ids = new ArrayList<>();
+        for (YamlNode item : node.items()) {
+            String id = item.matching(CAMPAIGN_ID, CAMPAIGN_ID_RULE);
+            if (id.equals(campaign)) {
+                throw item.fail("\"" + id + "\" is this campaign itself: name the earlier campaigns whose customers it leaves out");
+            }
+            if (ids.contains(id)) {
+                throw item.fail("\"" + id + "\" is listed twice");
+            }
+            ids.add(id);
+        }
+        return List.copyOf(ids);
     }
 
     private static Hotline hotline(YamlNode node) {

@@ -25,7 +25,7 @@ final class ExceptionExitCodes implements IExitCodeExceptionMapper, IExecutionEx
     public int getExitCode(Throwable exception) {
         Throwable known = known(exception);
         if (known instanceof JobFileException || known instanceof UsageException || known instanceof RenderException
-                || known instanceof CommandLine.ParameterException) {
+                || known instanceof CommandLine.ParameterException || SettingProblem.find(exception) != null) {
             return ExitCodes.USAGE;
         }
         if (known instanceof InputFileException || known instanceof InputChangedException) {
@@ -46,7 +46,9 @@ final class ExceptionExitCodes implements IExitCodeExceptionMapper, IExecutionEx
     void report(Throwable exception, PrintWriter err) {
         Throwable known = known(exception);
         String reason = known.getMessage() == null ? known.getClass().getSimpleName() : known.getMessage();
-        if (EmbeddedDatabase.inUseByAnotherProcess(exception)) {
+        if (SettingProblem.find(exception) != null) {
+            reason = SettingProblem.describe(SettingProblem.find(exception));
+        } else if (EmbeddedDatabase.inUseByAnotherProcess(exception)) {
             reason = "the embedded database is in use by another notice-mailer process: " + reason;
         } else if (known == rootCause(exception) && causedBySql(exception)) {
             reason = "the ledger database failed: " + reason;

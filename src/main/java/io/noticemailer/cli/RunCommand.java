@@ -11,8 +11,8 @@ import io.noticemailer.job.CampaignRunner;
 import io.noticemailer.job.CheckReport;
 import io.noticemailer.job.RunOutcome;
 import io.noticemailer.job.RunRequest;
+import io.noticemailer.job.StopSignals;
 import io.noticemailer.progress.ProgressMode;
-import io.noticemailer.progress.RunWatch;
 import io.noticemailer.progress.RunWatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,12 +59,14 @@ class RunCommand implements Callable<Integer> {
     private final CampaignRunner runner;
     private final CampaignCheck check;
     private final RunWatcher watcher;
+    private final StopSignals signals;
 
-    RunCommand(JobFileLoader loader, CampaignRunner runner, CampaignCheck check, RunWatcher watcher) {
+    RunCommand(JobFileLoader loader, CampaignRunner runner, CampaignCheck check, RunWatcher watcher, StopSignals signals) {
         this.loader = loader;
         this.runner = runner;
         this.check = check;
         this.watcher = watcher;
+        this.signals = signals;
     }
 
     @Override
@@ -72,17 +74,21 @@ class RunCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be at least 1");
         }
-        JobFile job = loader.load(jobFile);
-        PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
+            JobFile job = loader.load(jobFile);
             CheckReport report = check.check(job, new RunRequest(job, input, outbox, limit).inputPath(), true);
-            report.print(out, "dry run (nothing sent, nothing recorded)");
+            report.print(spec.commandLine().getOut(), "dry run (nothing sent, nothing recorded)");
             return report.exitCode();
         }
-        RunOutcome outcome;
-        try (RunWatch watch = watcher.watch(job.campaign(), quiet ? ProgressMode.QUIET : progress, metricsFile, limit)) {
-            outcome = runner.run(new RunRequest(job, input, outbox, limit));
+        try (StopSignals.Guard guard = signals.guard()) {
+            return run(loader.load(jobFile));
         }
+    }
+
+    private int run(JobFile job) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RunOutcome outcome = runner.run(new RunRequest(job, input, outbox, limit),
+                () -> watcher.watch(job.campaign(), quiet ? ProgressMode.QUIET : progress, metricsFile, limit));
         if (outcome.recoveredUnknown() > 0) {
             out.printf("%d deliveries left in flight by a dead run are now UNKNOWN: check them before resending%n",
                     outcome.recoveredUnknown());
@@ -91,6 +97,9 @@ class RunCommand implements Callable<Integer> {
             out.printf("stopped early: %s; what was not sent stays due for the next run%n", outcome.stopReason());
         }
         CountsTable.print(outcome.counts(), out);
-        return outcome.completed() ? CountsTable.exitCode(outcome.counts()) : ExitCodes.FAILED;
+        if (!outcome.completed()) {
+            return ExitCodes.FAILED;
+        }
+        return outcome.imported() ? CountsTable.exitCode(outcome.counts()) : ExitCodes.WORK_LEFT;
     }
 }

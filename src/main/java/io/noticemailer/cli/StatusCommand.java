@@ -41,9 +41,11 @@ class StatusCommand implements Callable<Integer> {
         JobFile job = loader.load(jobFile);
         LedgerCounts counts = queries.counts(job.campaign());
         Map<String, Long> charsets = queries.sentCharsets(job.campaign());
+        Map<String, Long> leftOut = queries.leftOutForEarlierCampaigns(job.campaign());
         if (json) {
             Map<String, Object> object = counts.asJson();
             object.put("charsets", charsets);
+            object.put("earlierCampaigns", leftOut);
             spec.commandLine().getOut().println(JsonMapper.builder().build().writeValueAsString(object));
             spec.commandLine().getOut().flush();
         } else {
@@ -52,8 +54,10 @@ class StatusCommand implements Callable<Integer> {
                 StringBuilder line = new StringBuilder("  sent as:");
                 charsets.forEach((charset, n) -> line.append(' ').append(charset).append(' ').append(n));
                 spec.commandLine().getOut().println(line);
-                spec.commandLine().getOut().flush();
             }
+            leftOut.forEach((earlier, n) -> spec.commandLine().getOut().printf(
+                    "  %d rejected lines left out: customers covered by campaign %s (previousCampaigns)%n", n, earlier));
+            spec.commandLine().getOut().flush();
         }
         return ExitCodes.DONE;
     }

@@ -18,9 +18,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "test-send", mixinStandardHelpOptions = true,
-        description = {"Sends each cohort's notice, rendered for the first valid row of that cohort in the input, to an",
-                "internal address, so that people can read it on real phones before the campaign. The subject starts",
-                "with [TEST]; the management code is a sample no customer has. The ledger is never read or written.",
+        description = {"Sends each cohort's notice to an internal address, so that people can read it on real phones before",
+                "the campaign, composed as the run composes it (charset, DKIM, EHLO, envelope sender). It is rendered with",
+                "sample values: each input column shows its own name in brackets, e.g. [氏名] 様; no customer's data is",
+                "sent unless --customer names one. The subject starts with [TEST]; the management code is a sample no",
+                "customer has. The ledger is never read or written.",
                 "Exit 0 when every message was accepted, 1 when one was not, 2 on a usage error."})
 class TestSendCommand implements Callable<Integer> {
 
@@ -35,6 +37,10 @@ class TestSendCommand implements Callable<Integer> {
 
     @Option(names = "--cohort", paramLabel = "NAME", description = "only this cohort (default: every cohort)")
     private String cohort;
+
+    @Option(names = "--customer", paramLabel = "ID", description = "render this customer's row instead of sample values"
+            + " (their name and data go to the --to address)")
+    private String customerId;
 
     @Option(names = "--input", paramLabel = "FILE", description = "the affected-customer list (overrides input.file)")
     private Path input;
@@ -53,15 +59,15 @@ class TestSendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobFile job = loader.load(jobFile);
-        List<TestSends.Sent> sent = testSends.send(job, new RunRequest(job, input, outbox, null).inputPath(), to, cohort,
-                outbox);
+        List<TestSends.Sent> sent = testSends.send(new TestSends.Request(job, new RunRequest(job, input, outbox, null).inputPath(),
+                to, cohort, customerId, outbox));
         PrintWriter out = spec.commandLine().getOut();
         boolean allAccepted = true;
         for (TestSends.Sent s : sent) {
             boolean accepted = s.result().outcome() == SendResult.Outcome.ACCEPTED;
             allAccepted &= accepted;
             out.printf("%s: %s to %s (%s) %s%s%n", s.cohort(), accepted ? "sent" : "NOT sent", AddressMask.mask(to),
-                    s.line() > 0 ? "sample: input line " + s.line() : "no valid row in the input: sample values",
+                    s.line() > 0 ? "customer " + customerId + ", input line " + s.line() : "sample values",
                     s.messageId(), accepted ? "" : ": " + s.result().detail());
         }
         out.flush();

@@ -23,7 +23,8 @@ import io.noticemailer.ledger.RejectedLine;
 /**
  * Writes input rows to the ledger, idempotently: a line already imported (same customer, same line) is
  * skipped, so a restarted or repeated import adds nothing. Every line ends as exactly one delivery
- * (PENDING or INVALID) or one rejected line (no customer id, or a customer id an earlier line took).
+ * (PENDING or INVALID) or one rejected line (no customer id, a customer id an earlier line took, or a customer
+ * an earlier campaign covers: see {@link EarlierCampaigns}, read from the campaign's record on the first chunk).
  * A chunk is written without looking anything up first when it cannot hold such a line (see
  * {@link #writeFresh}): three queries per chunk saved, and the ledger's unique keys still decide.
  */
@@ -36,6 +37,8 @@ public class ImportWriter implements ItemWriter<InputRow> {
     private final Clock clock;
     /** Read from the ledger on the first chunk; -1 until then. */
     private long lastImportedLine = -1;
+    /** Read from the ledger on the first chunk; null until then. */
+    private EarlierCampaigns earlier;
 
     public ImportWriter(ImportStore store, ManagementCodes codes, String campaign, String codePrefix, Clock clock) {
         this.store = store;
@@ -51,10 +54,11 @@ public class ImportWriter implements ItemWriter<InputRow> {
         if (rows.isEmpty()) {
             return;
         }
-        if (rows.get(0).line() > lastImportedLine() && writeFresh(rows)) {
+        Map<Long, EarlierCampaigns.Exclusion> excluded = earlier().excluded(rows);
+        if (rows.get(0).line() > lastImportedLine() && writeFresh(rows, excluded)) {
             return;
         }
-        writeCarefully(rows);
+        writeCarefully(rows, excluded);
     }
 
     /**
@@ -62,8 +66,8 @@ public class ImportWriter implements ItemWriter<InputRow> {
      * interrupted import stopped) and no customer id or code is taken. The ledger's unique keys check that
      * assumption; when one does not hold, the chunk is written the careful way, which skips what is already in.
      */
-    private boolean writeFresh(List<? extends InputRow> rows) {
-        Lines lines = sort(rows, new HashMap<>(), Set.of());
+    private boolean writeFresh(List<? extends InputRow> rows, Map<Long, EarlierCampaigns.Exclusion> excluded) {
+        Lines lines = sort(rows, new HashMap<>(), Set.of(), excluded);
         try {
             store.insert(campaign, withUniqueCodes(lines.deliveries(), codes -> Set.of()), lines.rejected(), clock.instant());
             return true;
@@ -72,13 +76,20 @@ public class ImportWriter implements ItemWriter<InputRow> {
         }
     }
 
-    private void writeCarefully(List<? extends InputRow> rows) {
+    private void writeCarefully(List<? extends InputRow> rows, Map<Long, EarlierCampaigns.Exclusion> excluded) {
         Map<String, Long> taken = new HashMap<>(store.existingCustomers(campaign,
                 rows.stream().filter(InputRow::hasCustomerId).map(InputRow::customerId).distinct().toList()));
         Set<Long> rejectedBefore = store.existingRejectedLines(campaign, rows.get(0).line(), rows.get(rows.size() - 1).line());
-        Lines lines = sort(rows, taken, rejectedBefore);
+        Lines lines = sort(rows, taken, rejectedBefore, excluded);
         store.insert(campaign, withUniqueCodes(lines.deliveries(), codes -> store.existingCodes(campaign, codes)),
                 lines.rejected(), clock.instant());
+    }
+
+    private EarlierCampaigns earlier() {
+        if (earlier == null) {
+            earlier = new EarlierCampaigns(store, store.previousCampaigns(campaign));
+        }
+        return earlier;
     }
 
     private long lastImportedLine() {
@@ -89,7 +100,8 @@ public class ImportWriter implements ItemWriter<InputRow> {
     }
 
     /** Each line not already recorded becomes a delivery or a rejected line; {@code taken} gains the new customers. */
-    private static Lines sort(List<? extends InputRow> rows, Map<String, Long> taken, Set<Long> rejectedBefore) {
+    private static Lines sort(List<? extends InputRow> rows, Map<String, Long> taken, Set<Long> rejectedBefore,
+                              Map<Long, EarlierCampaigns.Exclusion> excluded) {
         List<NewDelivery> deliveries = new ArrayList<>(rows.size());
         List<RejectedLine> rejected = new ArrayList<>();
         for (InputRow row : rows) {
@@ -97,8 +109,11 @@ public class ImportWriter implements ItemWriter<InputRow> {
                 continue;
             }
             Long firstLine = taken.get(row.customerId());
+            EarlierCampaigns.Exclusion earlier = excluded.get(row.line());
             if (!row.hasCustomerId()) {
                 rejected.add(new RejectedLine(row.line(), null, row.problem()));
+            } else if (earlier != null) {
+                rejected.add(new RejectedLine(row.line(), row.customerId(), earlier.reason(), earlier.campaign()));
             } else if (firstLine == null) {
                 taken.put(row.customerId(), row.line());
                 deliveries.add(delivery(row));

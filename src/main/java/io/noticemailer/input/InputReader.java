@@ -4,6 +4,8 @@ import io.noticemailer.campaign.InputSpec;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,26 @@ public final class InputReader {
         } catch (RuntimeException e) {
             closeAfterFailure(source, e);
             throw e;
+        }
+    }
+
+    /** The first row of {@code file} with this customer id, valid or not, read only as far as needed. */
+    public Optional<InputRow> find(Path file, InputSpec spec, Set<String> cohorts, String customerId) {
+        try (InputFile input = open(file, spec, cohorts)) {
+            while (input.hasNext()) {
+                InputRow row = input.next();
+                if (customerId.equals(row.customerId())) {
+                    return Optional.of(row);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The named columns of {@code file}'s header, in file order; no row is read. */
+    public List<String> headers(Path file, InputSpec spec, Set<String> cohorts) {
+        try (InputFile input = open(file, spec, cohorts)) {
+            return input.headers();
         }
     }
 

@@ -2,8 +2,10 @@ package io.noticemailer.job;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Service;
 
 import io.noticemailer.campaign.JobFile;
 import io.noticemailer.code.ManagementCodes;
+import io.noticemailer.input.EarlierCampaigns;
 import io.noticemailer.input.InputFile;
 import io.noticemailer.input.InputReader;
 import io.noticemailer.input.InputRow;
+import io.noticemailer.ledger.ImportStore;
 import io.noticemailer.lint.NoticeLint;
 import io.noticemailer.message.DkimKeyException;
 import io.noticemailer.message.MessageComposer;
@@ -31,24 +35,33 @@ import io.noticemailer.smtp.SmtpSessions;
  * Checks a campaign without sending or recording anything: the template lint, every input row against the rules
  * and every customer's values against the charset, each cohort's template against its first valid row, and with
  * {@code composeAll} (run --dry-run) every valid row rendered and composed into a message. Codes are samples:
- * real ones are made at import.
+ * real ones are made at import. Rows whose customers earlier campaigns cover ({@code previousCampaigns}) are
+ * listed as the import will leave them out, looked up in the ledger a batch of rows at a time.
  */
 @Service
 public class CampaignCheck {
+
+    private static final int LOOKUP_BATCH = 500;
 
     private final InputReader inputReader;
     private final ManagementCodes codes;
     private final Clock clock;
     private final SmtpSettings smtp;
+    private final ImportStore store;
+    private final PreviousCampaigns previousCampaigns;
 
-    CampaignCheck(InputReader inputReader, ManagementCodes codes, Clock clock, SmtpSettings smtp) {
+    CampaignCheck(InputReader inputReader, ManagementCodes codes, Clock clock, SmtpSettings smtp, ImportStore store,
+                  PreviousCampaigns previousCampaigns) {
         this.inputReader = inputReader;
         this.codes = codes;
         this.clock = clock;
         this.smtp = smtp;
+        this.store = store;
+        this.previousCampaigns = previousCampaigns;
     }
 
     public CheckReport check(JobFile job, Path input, boolean composeAll) {
+        previousCampaigns.check(job);
         NoticeRenderer renderer = new NoticeRenderer(job.templates());
         NoticeLint lint = new NoticeLint(job);
         CheckTally tally = new CheckTally();
@@ -57,9 +70,17 @@ public class CampaignCheck {
         MessageComposer composer = composer(job, tally);
         try (InputFile file = inputReader.open(input, job.input(), job.cohorts().keySet())) {
             Rows rows = new Rows(job, renderer, composer, lint, composeAll, tally);
+            EarlierCampaigns earlier = new EarlierCampaigns(store, job.previousCampaigns());
+            List<InputRow> batch = new ArrayList<>(LOOKUP_BATCH);
             while (file.hasNext()) {
-                rows.check(file.next());
+                batch.add(file.next());
+                if (batch.size() == LOOKUP_BATCH || !file.hasNext()) {
+                    Map<Long, EarlierCampaigns.Exclusion> excluded = earlier.excluded(batch);
+                    batch.forEach(row -> rows.check(row, excluded.get(row.line())));
+                    batch.clear();
+                }
             }
+            rows.noteLeftOut();
             return tally.report(job.campaign(), input.toString(), file.charset().name());
         }
     }
@@ -89,6 +110,7 @@ public class CampaignCheck {
         private final CheckTally tally;
         private final Map<String, Long> firstLine = new HashMap<>();
         private final Set<String> rendered = new HashSet<>();
+        private long leftOut;
 
         Rows(JobFile job, NoticeRenderer renderer, MessageComposer composer, NoticeLint lint, boolean composeAll,
              CheckTally tally) {
@@ -100,9 +122,14 @@ public class CampaignCheck {
             this.tally = tally;
         }
 
-        void check(InputRow row) {
+        void check(InputRow row, EarlierCampaigns.Exclusion earlier) {
             if (!row.hasCustomerId()) {
                 tally.rejected(row.problem() + " (line rejected)");
+                return;
+            }
+            if (earlier != null) {
+                leftOut++;
+                tally.rejected(earlier.reason() + " (line rejected)");
                 return;
             }
             Long first = firstLine.putIfAbsent(row.customerId(), row.line());
@@ -117,6 +144,13 @@ public class CampaignCheck {
                 if (firstOfCohort || composeAll) {
                     render(row, firstOfCohort);
                 }
+            }
+        }
+
+        void noteLeftOut() {
+            if (!job.previousCampaigns().isEmpty()) {
+                tally.note(leftOut + " lines left out: their customers were notified, may have been, or are still to be"
+                        + " by " + String.join(", ", job.previousCampaigns()) + " (previousCampaigns)");
             }
         }
 

@@ -3,6 +3,7 @@ package io.noticemailer.job;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +45,15 @@ public class CampaignRunner {
     private final SmtpSettings smtp;
     private final RunStop runStop;
     private final RunLease lease;
+    private final StopSignals signals;
+    private final CampaignInput campaignInput;
+    private final PreviousCampaigns previousCampaigns;
     private final Clock clock;
 
     CampaignRunner(JobOperator jobOperator, JobRepository jobRepository, Job noticeJob, CampaignStore campaigns,
                    LedgerQueries queries, CampaignLock lock, InputReader inputReader, SmtpSettings smtp, RunStop runStop,
-                   RunLease lease, Clock clock) {
+                   RunLease lease, StopSignals signals, CampaignInput campaignInput, PreviousCampaigns previousCampaigns,
+                   Clock clock) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.noticeJob = noticeJob;
@@ -59,20 +64,32 @@ public class CampaignRunner {
         this.smtp = smtp;
         this.runStop = runStop;
         this.lease = lease;
+        this.signals = signals;
+        this.campaignInput = campaignInput;
+        this.previousCampaigns = previousCampaigns;
         this.clock = clock;
     }
 
-    public RunOutcome run(RunRequest request) throws Exception {
+    /**
+     * @param whileLocked started once the lock is held and closed before it is released (the progress display and
+     *                    metrics file of this run: a run that never gets the lock must not overwrite the live one's)
+     */
+    public RunOutcome run(RunRequest request, Supplier<? extends AutoCloseable> whileLocked) throws Exception {
         JobFile job = request.jobFile();
         if (request.outbox() == null && !smtp.configured()) {
             throw new UsageException("no SMTP relay configured: set SPRING_MAIL_HOST (and SPRING_MAIL_PORT …) or give --outbox DIR");
         }
         Path input = request.inputPath();
+        previousCampaigns.check(job);
         NoticeRenderer renderer = new NoticeRenderer(job.templates());
         InputFingerprint fingerprint = inspect(input, job);
         TemplateCheck.renderAll(job, renderer, fingerprint.headers());
-        try (CampaignLock.Held held = lock.acquire(job.campaign())) {
+        if (signals.received() != null) {
+            return stoppedBeforeStart(job.campaign(), signals.received());
+        }
+        try (CampaignLock.Held held = lock.acquire(job.campaign()); AutoCloseable watching = whileLocked.get()) {
             runStop.begin();
+            signals.forwardTo(runStop);
             lease.hold(held);
             try {
                 return runLocked(request, input, renderer, fingerprint);
@@ -83,21 +100,27 @@ public class CampaignRunner {
         }
     }
 
+    /** A signal came before the lock was taken: nothing was done, and the campaign stands as the last run left it. */
+    private RunOutcome stoppedBeforeStart(String campaign, String signal) {
+        boolean imported = campaigns.find(campaign).map(CampaignRecord::imported).orElse(false);
+        return new RunOutcome(true, queries.counts(campaign), 0, signal + " before the run started: nothing was done", imported);
+    }
+
     private RunOutcome runLocked(RunRequest request, Path input, NoticeRenderer renderer, InputFingerprint fingerprint)
             throws Exception {
         JobFile job = request.jobFile();
         CampaignRecord campaign = campaigns.register(job.campaign(), job.path().toString(), job.sha256(),
                 renderer.templateHashes(job.cohorts().values()), clock.instant());
-        checkSameInput(campaign, input, fingerprint);
+        boolean startOver = campaignInput.confirm(campaign, job, input, fingerprint.sha256(), fingerprint.charset());
         int unknown = queries.markStaleSendingUnknown(job.campaign(), clock.instant());
         if (unknown > 0) {
             log.warn("campaign={} {} deliveries were in flight when an earlier run died: now UNKNOWN", job.campaign(), unknown);
         }
         campaigns.runStarted(job.campaign(), clock.instant());
-        JobExecution execution = jobOperator.start(noticeJob, parameters(request, input, passToRun(job.campaign())));
+        JobExecution execution = jobOperator.start(noticeJob, parameters(request, input, passToRun(job.campaign(), startOver)));
         rethrowFailure(execution);
         return new RunOutcome(execution.getStatus() == BatchStatus.COMPLETED, queries.counts(job.campaign()), unknown,
-                runStop.reason());
+                runStop.reason(), true);
     }
 
     private InputFingerprint inspect(Path input, JobFile job) {
@@ -106,18 +129,11 @@ public class CampaignRunner {
         }
     }
 
-    private void checkSameInput(CampaignRecord campaign, Path input, InputFingerprint fingerprint) {
-        if (campaign.inputSha256() == null) {
-            campaigns.recordInput(campaign.id(), input.toString(), fingerprint.sha256(), fingerprint.charset());
-        } else if (!campaign.inputSha256().equals(fingerprint.sha256())) {
-            throw new InputChangedException(input + ": differs from the input campaign " + campaign.id()
-                    + " was imported from (" + campaign.inputFile() + ", sha256 " + campaign.inputSha256()
-                    + "); a campaign's list cannot change: start a new campaign id for a new list");
-        }
-    }
-
-    /** The pass of the last execution if it can be restarted, else the next pass. */
-    private long passToRun(String campaign) {
+    /**
+     * The pass of the last execution if it can be restarted, else the next pass. {@code startOver}: the partial import
+     * was discarded, so the last execution is not restarted (it may have completed its import step) but abandoned.
+     */
+    private long passToRun(String campaign, boolean startOver) {
         int pass = campaigns.find(campaign).orElseThrow().pass();
         JobExecution last = jobRepository.getLastJobExecution(NoticeJobConfiguration.JOB, identifying(campaign, pass));
         if (last == null) {
@@ -131,12 +147,18 @@ public class CampaignRunner {
             // Spring Batch could not record how it ended (the database went away) and refuses to restart it. The
             // ledger, not the job repository, says what was sent: a new pass picks up exactly what is due.
             log.warn("campaign={} the last run ended without its end being recorded: starting a new pass", campaign);
-            last.setStatus(BatchStatus.ABANDONED);
-            last.setExitStatus(last.getExitStatus().addExitDescription("abandoned by the next run: its end was not recorded"));
-            jobRepository.update(last);
+            abandon(last, "abandoned by the next run: its end was not recorded");
+        } else if (startOver && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
+            abandon(last, "abandoned by the next run: the list changed before its import completed");
         }
         BatchStatus status = last.getStatus();
         return status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED ? campaigns.nextPass(campaign) : pass;
+    }
+
+    private void abandon(JobExecution execution, String why) {
+        execution.setStatus(BatchStatus.ABANDONED);
+        execution.setExitStatus(execution.getExitStatus().addExitDescription(why));
+        jobRepository.update(execution);
     }
 
     private static boolean endNotRecorded(JobExecution execution) {

@@ -128,6 +128,6 @@ class NoticeJobConfiguration {
     Session mailSession(SmtpSettings smtp) {
         Properties extra = new Properties();
         extra.putAll(smtp.propertiesOrEmpty());
-        return SmtpSessions.create(extra);
+        return SmtpSessions.create(extra, smtp.username());
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 
 import io.noticemailer.campaign.JobFile;
 import io.noticemailer.code.ManagementCodes;
-import io.noticemailer.input.InputFile;
 import io.noticemailer.input.InputReader;
 import io.noticemailer.input.InputRow;
 import io.noticemailer.ledger.Delivery;
@@ -78,17 +77,11 @@ public class NoticePreview {
     }
 
     private InputRow findInInput(JobFile job, String customerId, Path input) {
-        try (InputFile file = inputReader.open(input, job.input(), job.cohorts().keySet())) {
-            while (file.hasNext()) {
-                InputRow row = file.next();
-                if (customerId.equals(row.customerId())) {
-                    if (!row.valid()) {
-                        throw new UsageException("customer " + customerId + " would not be sent: " + row.problem());
-                    }
-                    return row;
-                }
-            }
+        InputRow row = inputReader.find(input, job.input(), job.cohorts().keySet(), customerId).orElseThrow(
+                () -> new UsageException("customer " + customerId + " is neither in the ledger nor in " + input));
+        if (!row.valid()) {
+            throw new UsageException("customer " + customerId + " would not be sent: " + row.problem());
         }
-        throw new UsageException("customer " + customerId + " is neither in the ledger nor in " + input);
+        return row;
     }
 }

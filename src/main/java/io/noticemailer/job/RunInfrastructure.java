@@ -52,7 +52,10 @@ class RunInfrastructure {
     }
 
     @Bean
-    CampaignLock campaignLock(DataSource dataSource) {
-        return DatabaseKind.of(dataSource) == DatabaseKind.H2 ? new EmbeddedCampaignLock() : new MySqlCampaignLock(dataSource);
+    CampaignLock campaignLock(DataSource dataSource, LockSettings settings) {
+        if (DatabaseKind.of(dataSource) != DatabaseKind.H2) {
+            return new MySqlCampaignLock(dataSource, settings.keepAlive());
+        }
+        return EmbeddedCampaignLock.forUrl(DatabaseKind.url(dataSource));
     }
 }

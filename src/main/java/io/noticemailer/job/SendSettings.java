@@ -9,4 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties(prefix = "notice-mailer.send")
 public record SendSettings(@DefaultValue("50") int chunkSize, @DefaultValue("1000") int importChunkSize) {
+
+    public SendSettings {
+        atLeastOne("chunk-size", chunkSize);
+        atLeastOne("import-chunk-size", importChunkSize);
+    }
+
+    private static void atLeastOne(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("notice-mailer.send." + key + " must be at least 1, found " + value);
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package io.noticemailer.job;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -8,10 +10,13 @@ import io.noticemailer.send.RunStop;
 import sun.misc.Signal;
 
 /**
- * SIGTERM and SIGINT during a run stop it gracefully: no new delivery is claimed, the messages already
- * handed to the server are finished and recorded, and the run exits 75. Outside a run they end the process
- * as usual. The JVM's own handlers are replaced (sun.misc.Signal, in the supported jdk.unsupported module)
- * because they would start the shutdown hooks, which close the Spring context under the running job.
+ * SIGTERM and SIGINT during {@code run} stop it gracefully. While the run holds its lock: no new delivery is
+ * claimed, the messages already handed to the server are finished and recorded, and the run exits 75. From the
+ * start of the command to the lock (reading and hashing the input, the template lint) the run stops before taking
+ * the lock; after the lock (the summary) it ends as it would have. Either way it exits with the CONTRACT's code,
+ * never 128+signal. Outside {@code run} they end the process as usual. The JVM's own handlers are replaced
+ * (sun.misc.Signal, in the supported jdk.unsupported module) because they would start the shutdown hooks, which
+ * close the Spring context under the running job.
  */
 @Component
 public class StopSignals {
@@ -20,9 +25,34 @@ public class StopSignals {
     private static final int SIGNAL_EXIT_BASE = 128;
 
     private final RunStop runStop;
+    private final AtomicReference<String> received = new AtomicReference<>();
+    private volatile boolean guarded;
 
     StopSignals(RunStop runStop) {
         this.runStop = runStop;
+    }
+
+    /** While the returned guard is open a signal never ends the process: the run command decides how it ends. */
+    public Guard guard() {
+        received.set(null);
+        guarded = true;
+        return () -> guarded = false;
+    }
+
+    /** A signal given while guarded ("SIGTERM received"), or null. */
+    String received() {
+        return received.get();
+    }
+
+    /**
+     * The run has begun its {@link RunStop}: a signal that came before it stops it now. (The handler records the
+     * signal before it looks at the run stop, so a signal arriving meanwhile reaches it one way or the other.)
+     */
+    void forwardTo(RunStop stop) {
+        String signal = received.get();
+        if (signal != null) {
+            stop.request(signal);
+        }
     }
 
     /** Call once, from the process's main method only (never in a test JVM). */
@@ -37,12 +67,23 @@ public class StopSignals {
     }
 
     private void received(Signal signal) {
-        if (!runStop.active()) {
+        String why = "SIG" + signal.getName() + " received";
+        boolean first = guarded && received.compareAndSet(null, why);
+        if (runStop.active()) {
+            if (!runStop.request(why)) {
+                log.warn("SIG{} received again: still finishing the messages in flight", signal.getName());
+            }
+        } else if (guarded) {
+            log.warn("{}{}", why, first ? ": the run ends as soon as it can, with its own exit code"
+                    : " again: the run is already ending");
+        } else {
             Runtime.getRuntime().exit(SIGNAL_EXIT_BASE + signal.getNumber());
-            return;
         }
-        if (!runStop.request("SIG" + signal.getName() + " received")) {
-            log.warn("SIG{} received again: still finishing the messages in flight", signal.getName());
-        }
+    }
+
+    /** Ends the guard; never throws. */
+    public interface Guard extends AutoCloseable {
+        @Override
+        void close();
     }
 }

@@ -2,6 +2,8 @@ package io.noticemailer.ledger;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The campaign table: the fingerprints of what a campaign was started from, and its pass counter. */
 @Repository
@@ -44,6 +47,47 @@ public class CampaignStore {
     /** Records the input's fingerprint the first time; later calls leave it as it was. */
     public void recordInput(String campaign, String inputFile, String sha256, String charset) {
         jdbc.update(LedgerSql.RECORD_INPUT, inputFile, sha256, charset, campaign);
+    }
+
+    /** Records the earlier campaigns whose customers the campaign's import leaves out (previousCampaigns). */
+    public void recordPreviousCampaigns(String campaign, List<String> previousCampaigns) {
+        jdbc.update(LedgerSql.RECORD_PREVIOUS_CAMPAIGNS, String.join(",", previousCampaigns), campaign);
+    }
+
+    /** The earlier campaigns recorded for the campaign's import (empty: none, or recorded before they existed). */
+    public List<String> previousCampaigns(String campaign) {
+        return previousCampaigns(jdbc, campaign);
+    }
+
+    static List<String> previousCampaigns(JdbcTemplate jdbc, String campaign) {
+        List<String> recorded = jdbc.queryForList(LedgerSql.PREVIOUS_CAMPAIGNS, String.class, campaign);
+        String list = recorded.isEmpty() ? null : recorded.get(0);
+        return list == null || list.isEmpty() ? List.of() : Arrays.asList(list.split(","));
+    }
+
+    /** What an input replaced before its import completed left behind, now deleted. */
+    public record Discarded(int deliveries, int rejectedLines) {
+    }
+
+    /**
+     * Replaces the input of a campaign whose import has not completed: the partial import is deleted and the new
+     * file's fingerprint recorded, in one transaction. Refused (null, nothing changed) when any delivery shows an
+     * attempt, a claim or an outcome, or when the import completed meanwhile: then something may have been sent.
+     */
+    @Transactional
+    public Discarded replaceUnimportedInput(String campaign, String inputFile, String sha256, String charset,
+                                            List<String> previousCampaigns) {
+        Long attempted = jdbc.queryForObject(LedgerSql.COUNT_EVER_ATTEMPTED, Long.class, campaign, campaign);
+        if (attempted == null || attempted > 0) {
+            return null;
+        }
+        int replaced = jdbc.update(LedgerSql.REPLACE_INPUT, inputFile, sha256, charset, String.join(",", previousCampaigns),
+                campaign);
+        if (replaced == 0) {
+            return null;
+        }
+        int rejected = jdbc.update(LedgerSql.DISCARD_REJECTED_LINES, campaign);
+        return new Discarded(jdbc.update(LedgerSql.DISCARD_DELIVERIES, campaign), rejected);
     }
 
     public void markImported(String campaign, Instant now) {

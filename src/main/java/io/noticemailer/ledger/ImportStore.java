@@ -1,6 +1,7 @@
 package io.noticemailer.ledger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** What the import needs to stay idempotent: what is already in the ledger, and multi-row inserts. */
@@ -26,7 +28,8 @@ public class ImportStore {
             LedgerSql.DELIVERY_VALUES, ROWS_PER_STATEMENT, ImportStore::textLength);
     private final MultiRowInsert<RejectedLine> insertRejected = new MultiRowInsert<>(LedgerSql.INSERT_REJECTED_LINES,
             LedgerSql.REJECTED_LINE_VALUES, ROWS_PER_STATEMENT,
-            r -> ROW_OVERHEAD_CHARS + (r.customerId() == null ? 0 : r.customerId().length()) + r.reason().length());
+            r -> ROW_OVERHEAD_CHARS + (r.customerId() == null ? 0 : r.customerId().length()) + r.reason().length()
+                    + (r.earlierCampaign() == null ? 0 : r.earlierCampaign().length()));
 
     ImportStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -90,7 +93,33 @@ public class ImportStore {
             ps.setLong(first + 1, r.line());
             ps.setString(first + 2, r.customerId());
             ps.setString(first + 3, JdbcSendLedger.cap(r.reason()));
+            ps.setString(first + 4, r.earlierCampaign());
         });
+    }
+
+    /** The earlier campaigns whose customers this campaign leaves out, as recorded when its input was (empty: none). */
+    public List<String> previousCampaigns(String campaign) {
+        return CampaignStore.previousCampaigns(jdbc, campaign);
+    }
+
+    /**
+     * The deliveries of {@code earlierCampaign} that notified, may have notified or are still to notify one of these
+     * customers or addresses (every status but FAILED and INVALID).
+     */
+    public List<CoveredDelivery> covered(String earlierCampaign, Collection<String> customerIds, Collection<String> emails) {
+        List<CoveredDelivery> found = new ArrayList<>();
+        RowCallbackHandler add = rs -> {
+            found.add(new CoveredDelivery(earlierCampaign, rs.getString(1), rs.getString(2),
+                    DeliveryStatus.valueOf(rs.getString(3))));
+        };
+        if (!customerIds.isEmpty()) {
+            jdbc.query(LedgerSql.withPlaceholders(LedgerSql.COVERED_BY_CUSTOMER, customerIds.size()), add,
+                    args(earlierCampaign, customerIds));
+        }
+        if (!emails.isEmpty()) {
+            jdbc.query(LedgerSql.withPlaceholders(LedgerSql.COVERED_BY_EMAIL, emails.size()), add, args(earlierCampaign, emails));
+        }
+        return found;
     }
 
     /** Roughly the characters a delivery's values take, for the statement size budget. */

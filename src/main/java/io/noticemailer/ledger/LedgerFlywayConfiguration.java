@@ -17,7 +17,8 @@ class LedgerFlywayConfiguration {
     FlywayConfigurationCustomizer ledgerTableOptions() {
         return configuration -> {
             DatabaseKind kind = DatabaseKind.of(configuration.getDataSource());
-            configuration.placeholders(Map.of("tableOptions", kind.tableOptions(), "timestamp", kind.timestampType()));
+            configuration.placeholders(Map.of("tableOptions", kind.tableOptions(), "timestamp", kind.timestampType(),
+                    "emailKey", kind.emailKey()));
         };
     }
 }

@@ -46,11 +46,21 @@ public class LedgerQueries {
 
     /** SENT deliveries per charset their message went out in (ISO-2022-JP jobs fall back to UTF-8 per message). */
     public Map<String, Long> sentCharsets(String campaign) {
-        Map<String, Long> charsets = new TreeMap<>();
-        jdbc.query(LedgerSql.COUNT_SENT_BY_CHARSET, rs -> {
-            charsets.put(rs.getString(1), rs.getLong(2));
+        return countsByName(LedgerSql.COUNT_SENT_BY_CHARSET, campaign);
+    }
+
+    /** Input lines left out per earlier campaign that covers their customers (job file previousCampaigns). */
+    public Map<String, Long> leftOutForEarlierCampaigns(String campaign) {
+        return countsByName(LedgerSql.REJECTED_BY_EARLIER_CAMPAIGN, campaign);
+    }
+
+    /** A (name, count) query's rows, sorted by name. */
+    private Map<String, Long> countsByName(String sql, String campaign) {
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
         }, campaign);
-        return charsets;
+        return counts;
     }
 
     public Optional<Delivery> byCustomer(String campaign, String customerId) {

@@ -70,9 +70,10 @@ final class LedgerSql {
 
     static final String DELIVERY_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
 
-    static final String INSERT_REJECTED_LINES = "INSERT INTO rejected_line (campaign_id, line_no, customer_id, reason) VALUES";
+    static final String INSERT_REJECTED_LINES = "INSERT INTO rejected_line (campaign_id, line_no, customer_id, reason,"
+            + " earlier_campaign) VALUES";
 
-    static final String REJECTED_LINE_VALUES = "(?, ?, ?, ?)";
+    static final String REJECTED_LINE_VALUES = "(?, ?, ?, ?, ?)";
 
     static final String COUNT_BY_COHORT_AND_STATUS = "SELECT cohort, status, COUNT(*) FROM delivery WHERE campaign_id = ?"
             + " GROUP BY cohort, status";
@@ -144,6 +145,34 @@ final class LedgerSql {
     /** What a run still has to do now: the progress display's remaining work. */
     static final String COUNT_DUE = "SELECT COUNT(*) FROM delivery WHERE campaign_id = ? AND status IN ('PENDING', 'DEFERRED')"
             + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?)";
+
+    // Earlier campaigns (job file previousCampaigns) and an input replaced before its import completed.
+
+    static final String PREVIOUS_CAMPAIGNS = "SELECT previous_campaigns FROM campaign WHERE id = ?";
+
+    static final String RECORD_PREVIOUS_CAMPAIGNS = "UPDATE campaign SET previous_campaigns = ? WHERE id = ?";
+
+    /** Whom an earlier campaign has notified, may have notified, or is still to notify: all but FAILED and INVALID. */
+    static final String COVERED_BY_CUSTOMER = "SELECT customer_id, email, status FROM delivery WHERE campaign_id = ?"
+            + " AND status NOT IN ('FAILED', 'INVALID') AND customer_id IN (%s)";
+
+    static final String COVERED_BY_EMAIL = "SELECT customer_id, email, status FROM delivery WHERE campaign_id = ?"
+            + " AND status NOT IN ('FAILED', 'INVALID') AND email IN (%s)";
+
+    static final String REJECTED_BY_EARLIER_CAMPAIGN = "SELECT earlier_campaign, COUNT(*) FROM rejected_line"
+            + " WHERE campaign_id = ? AND earlier_campaign IS NOT NULL GROUP BY earlier_campaign ORDER BY earlier_campaign";
+
+    /** Anything that shows a message may have been handed over: an attempt, a claim, an outcome. */
+    static final String COUNT_EVER_ATTEMPTED = "SELECT (SELECT COUNT(*) FROM delivery WHERE campaign_id = ?"
+            + " AND (attempts > 0 OR status NOT IN ('PENDING', 'INVALID')))"
+            + " + (SELECT COUNT(*) FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id WHERE d.campaign_id = ?)";
+
+    static final String DISCARD_DELIVERIES = "DELETE FROM delivery WHERE campaign_id = ?";
+
+    static final String DISCARD_REJECTED_LINES = "DELETE FROM rejected_line WHERE campaign_id = ?";
+
+    static final String REPLACE_INPUT = "UPDATE campaign SET input_file = ?, input_sha256 = ?, input_charset = ?,"
+            + " previous_campaigns = ? WHERE id = ? AND imported_at IS NULL";
 
     static String withPlaceholders(String sql, int count) {
         return String.format(sql, String.join(", ", java.util.Collections.nCopies(count, "?")));

@@ -27,9 +27,10 @@ public final class SmtpSessions {
 
     /**
      * @param extra    the {@code spring.mail.properties.*} passed through (STARTTLS, {@code mail.smtp.localhost}
-     *                 for the EHLO name, {@code mail.smtp.from} for the envelope sender, timeouts…); may be null
-     * @param username turns {@code mail.smtp.auth} on when present: with auth on and no credentials Jakarta Mail
-     *                 refuses to connect at all
+     *                 for the EHLO name, {@code mail.smtp.from} for the envelope sender, timeouts…); may be null.
+     *                 An explicit {@code mail.smtp.auth} there is kept as it is: with auth on and no username or
+     *                 password Jakarta Mail refuses to connect at all, rather than send without authenticating
+     * @param username turns {@code mail.smtp.auth} on when present and the settings do not say otherwise
      */
     public static Session create(Properties extra, String username) {
         Properties properties = new Properties();
@@ -44,7 +45,9 @@ public final class SmtpSessions {
         properties.setProperty(ALLOW_UTF8, "false");
         // Messages are sealed (and may be DKIM-signed): re-encoding a body to 8bit on the way out would break both.
         properties.setProperty(ALLOW_8BIT, "false");
-        properties.setProperty(AUTH, String.valueOf(username != null && !username.isBlank()));
+        if (extra == null || extra.getProperty(AUTH) == null) {
+            properties.setProperty(AUTH, String.valueOf(username != null && !username.isBlank()));
+        }
         return Session.getInstance(properties);
     }
 

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Service;
 
 import io.noticemailer.campaign.JobFile;
 import io.noticemailer.code.ManagementCodes;
-import io.noticemailer.input.InputFile;
 import io.noticemailer.input.InputReader;
 import io.noticemailer.input.InputRow;
 import io.noticemailer.job.SmtpSettings;
 import io.noticemailer.job.UsageException;
 import io.noticemailer.ledger.AddressMask;
+import io.noticemailer.message.DkimKeyException;
 import io.noticemailer.message.MessageComposer;
 import io.noticemailer.message.MessageException;
 import io.noticemailer.message.MessageIds;
@@ -33,12 +33,16 @@ import io.noticemailer.send.MailTransport;
 import io.noticemailer.send.SendResult;
 import io.noticemailer.smtp.OutboxTransport;
 import io.noticemailer.smtp.SmtpMailTransport;
+import io.noticemailer.smtp.SmtpSessions;
 
 /**
- * {@code test-send}: each cohort's notice, rendered for the first valid row of that cohort in the input, sent
- * to an internal address so that people can read it on real phones before the campaign. The subject starts
- * with {@value #MARK}; the management code is a fresh sample (no customer has it) and the Message-ID a new
- * one. Nothing is read from or written to the ledger.
+ * {@code test-send}: each cohort's notice sent to an internal address so that people can read it on real phones
+ * before the campaign, composed exactly as the run composes it (the job's charset and DKIM signature, its EHLO name
+ * and envelope sender). By default it is rendered with sample values, never a customer's: every input column
+ * holds its own name in brackets ({@code [氏名]}), so no customer's name or data reaches a staff phone and every
+ * variable can be seen in place. {@code --customer ID} renders that customer's row instead, on purpose. The
+ * subject starts with {@value #MARK}; the management code is a fresh sample (no customer has it) and the
+ * Message-ID a new one. Nothing is read from or written to the ledger.
  */
 @Service
 public class TestSends {
@@ -60,68 +64,115 @@ public class TestSends {
         this.clock = clock;
     }
 
-    /** What happened to one cohort's test message; {@code line} is 0 when the input had no valid row for it. */
+    /** What to send: where the message goes, which cohort, and a customer's row instead of sample values. */
+    public record Request(JobFile job, Path input, String to, String cohort, String customerId, Path outbox) {
+    }
+
+    /** What happened to one cohort's test message; {@code line} is 0 for sample values, else the customer's input line. */
     public record Sent(String cohort, long line, String messageId, SendResult result) {
     }
 
-    public List<Sent> send(JobFile job, Path input, String to, String onlyCohort, Path outbox) {
-        if (onlyCohort != null && !job.cohorts().containsKey(onlyCohort)) {
-            throw new UsageException("--cohort " + onlyCohort + " is not a cohort of " + job.path() + " (cohorts: "
+    public List<Sent> send(Request request) {
+        JobFile job = request.job();
+        if (request.cohort() != null && !job.cohorts().containsKey(request.cohort())) {
+            throw new UsageException("--cohort " + request.cohort() + " is not a cohort of " + job.path() + " (cohorts: "
                     + String.join(", ", job.cohorts().keySet()) + ")");
         }
-        if (outbox == null && !smtp.configured()) {
+        if (request.outbox() == null && !smtp.configured()) {
             throw new UsageException("no SMTP relay configured: set SPRING_MAIL_HOST (and SPRING_MAIL_PORT …) or give --outbox DIR");
         }
-        Map<String, InputRow> samples = samples(job, input, onlyCohort);
+        Map<String, Sample> samples = request.customerId() != null ? customer(request) : synthetic(request);
         NoticeRenderer renderer = new NoticeRenderer(job.templates());
-        MessageComposer composer = new MessageComposer(mailSession, job.sender(), job.zone());
+        MessageComposer composer = composer(job);
         List<Sent> sent = new ArrayList<>();
-        try (MailTransport transport = outbox != null ? new OutboxTransport(outbox)
-                : new SmtpMailTransport(mailSession, smtp.host(), smtp.portOrDefault(), smtp.username(), smtp.password())) {
-            for (Map.Entry<String, InputRow> sample : samples.entrySet()) {
-                sent.add(sendOne(job, sample.getKey(), sample.getValue(), to, renderer, composer, transport));
-            }
+        try (MailTransport transport = transport(job, request.outbox())) {
+            samples.forEach((cohort, sample) -> sent.add(sendOne(job, cohort, sample, request.to(), renderer, composer, transport)));
         }
         return sent;
     }
 
-    private Sent sendOne(JobFile job, String cohort, InputRow row, String to, NoticeRenderer renderer,
+    private Sent sendOne(JobFile job, String cohort, Sample sample, String to, NoticeRenderer renderer,
                          MessageComposer composer, MailTransport transport) {
         String code = codes.generate(job.managementCode().prefix());
-        Map<String, String> fields = row != null ? row.fields() : Map.of();
-        RenderedNotice notice = renderer.render(job.templateFor(cohort), NoticeModel.of(job.campaign(),
-                row != null ? row.customerId() : "sample", row != null ? row.name() : "サンプル", to, cohort, code,
-                job.hotline(), fields));
+        RenderedNotice notice = renderer.render(job.templateFor(cohort), NoticeModel.of(job.campaign(), sample.customerId(),
+                sample.name(), sample.email(), cohort, code, job.hotline(), sample.fields()));
         String messageId = MessageIds.forDelivery(job.campaign() + "/test-send", UUID.randomUUID().toString(),
                 job.sender().domain());
         MimeMessage message;
         try {
-            message = composer.compose(to, new RenderedNotice(MARK + notice.subject(), notice.body()), messageId,
-                    clock.instant());
+            message = composer.compose(to, new RenderedNotice(MARK + notice.subject(), notice.body()), messageId, clock.instant());
         } catch (MessageException e) {
             throw new UsageException("--to: " + e.getMessage());
         }
         SendResult result = transport.send(message, to);
         log.info("test-send campaign={} cohort={} to={} outcome={}", job.campaign(), cohort, AddressMask.mask(to),
                 result.outcome());
-        return new Sent(cohort, row != null ? row.line() : 0, messageId, result);
+        return new Sent(cohort, sample.line(), messageId, result);
     }
 
-    /** The first valid row of each wanted cohort, in one pass that stops once every cohort has one. */
-    private Map<String, InputRow> samples(JobFile job, Path input, String onlyCohort) {
-        Map<String, InputRow> samples = new LinkedHashMap<>();
-        List<String> wanted = onlyCohort != null ? List.of(onlyCohort) : List.copyOf(job.cohorts().keySet());
-        wanted.forEach(cohort -> samples.put(cohort, null));
-        try (InputFile file = inputReader.open(input, job.input(), job.cohorts().keySet())) {
-            long missing = wanted.size();
-            while (missing > 0 && file.hasNext()) {
-                InputRow row = file.next();
-                if (row.valid() && samples.containsKey(row.cohort()) && samples.get(row.cohort()) == null) {
-                    samples.put(row.cohort(), row);
-                    missing--;
-                }
+    /** The run's composer: the job's charset and DKIM key (an unusable key is a configuration error, exit 2). */
+    private MessageComposer composer(JobFile job) {
+        try {
+            return MessageComposer.forJob(mailSession, job);
+        } catch (DkimKeyException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** As the run's transports: the job's EHLO name (sender.ehlo) on every connection. */
+    private MailTransport transport(JobFile job, Path outbox) {
+        if (outbox != null) {
+            return new OutboxTransport(outbox);
+        }
+        return new SmtpMailTransport(SmtpSessions.forSender(mailSession, job.sender()), smtp.host(), smtp.portOrDefault(),
+                smtp.username(), smtp.password());
+    }
+
+    /** For each wanted cohort, every input column (by the input's header) holding its own name in brackets. */
+    private Map<String, Sample> synthetic(Request request) {
+        JobFile job = request.job();
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String column : inputReader.headers(request.input(), job.input(), job.cohorts().keySet())) {
+            fields.put(column, "[" + column + "]");
+        }
+        Map<String, Sample> samples = new LinkedHashMap<>();
+        for (String cohort : job.cohorts().keySet()) {
+            if (request.cohort() == null || request.cohort().equals(cohort)) {
+                Map<String, String> cohortFields = new LinkedHashMap<>(fields);
+                cohortFields.put(job.input().columns().cohort(), cohort);
+                samples.put(cohort, new Sample(0, sampleValue(fields, job.input().columns().customerId()),
+                        sampleValue(fields, job.input().columns().name()), sampleValue(fields, job.input().columns().email()),
+                        cohortFields));
             }
         }
         return samples;
+    }
+
+    private static String sampleValue(Map<String, String> fields, String column) {
+        return fields.getOrDefault(column, "[" + column + "]");
+    }
+
+    /** The row of {@code --customer}, which the operator chose to send to the internal address. */
+    private Map<String, Sample> customer(Request request) {
+        JobFile job = request.job();
+        InputRow row = inputReader.find(request.input(), job.input(), job.cohorts().keySet(), request.customerId())
+                .orElseThrow(() -> new UsageException("--customer " + request.customerId() + ": not in " + request.input()));
+        if (!row.valid()) {
+            throw new UsageException("--customer " + request.customerId() + " would not be sent: " + row.problem());
+        }
+        if (request.cohort() != null && !request.cohort().equals(row.cohort())) {
+            throw new UsageException("--customer " + request.customerId() + " is in cohort " + row.cohort() + ", not "
+                    + request.cohort());
+        }
+        return Map.of(row.cohort(), new Sample(row.line(), row.customerId(), row.name(), row.email(), row.fields()));
+    }
+
+    /** The values one test message is rendered with. */
+    private record Sample(long line, String customerId, String name, String email, Map<String, String> fields) {
+
+        @Override
+        public String toString() {
+            return "Sample[line=" + line + ", customerId=" + customerId + "]";
+        }
     }
 }

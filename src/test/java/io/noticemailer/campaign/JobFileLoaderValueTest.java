@@ -25,6 +25,19 @@ class JobFileLoaderValueTest {
     }
 
     @Test
+    void previousCampaignsAreReadInOrderAndEachMustBeAnotherValidCampaignIdGivenOnce() {
+        Path job = jobs.write(root, JobFiles.MINIMAL + "previousCampaigns: [dl-2018-12, dl-2019-01]\n");
+        assertThat(new JobFileLoader().load(job).previousCampaigns()).containsExactly("dl-2018-12", "dl-2019-01");
+
+        JobFileException itself = failure(JobFiles.MINIMAL + "previousCampaigns: [dl-2018-12, test-1]\n");
+        assertThat(itself.key()).isEqualTo("previousCampaigns[1]");
+        assertThat(itself).hasMessageContaining("this campaign itself");
+        assertThat(failure(JobFiles.MINIMAL + "previousCampaigns: [a, a]\n")).hasMessageContaining("listed twice");
+        assertThat(failure(JobFiles.MINIMAL + "previousCampaigns: [\"dl 2018\"]\n").key()).isEqualTo("previousCampaigns[0]");
+        assertThat(failure(JobFiles.MINIMAL + "previousCampaigns: dl-2018-12\n")).hasMessageContaining("must be a list");
+    }
+
+    @Test
     void unknownZoneIsRejected() {
         JobFileException e = failure(JobFiles.MINIMAL + "zone: Asia/Tokio\n");
 

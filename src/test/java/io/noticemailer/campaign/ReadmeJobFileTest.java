@@ -34,6 +34,7 @@ class ReadmeJobFileTest {
         assertThat(loaded.charset()).isEqualTo("UTF-8");
         assertThat(loaded.dkim().selector()).isEqualTo("nm2018");
         assertThat(loaded.allowedUrlDomains()).containsExactly("dlmarket.example");
+        assertThat(loaded.previousCampaigns()).isEmpty();
         assertThat(loaded.sendWindow()).isEqualTo(new SendWindow(LocalTime.of(9, 0), LocalTime.of(20, 0), ZoneId.of("Asia/Tokyo")));
     }
 

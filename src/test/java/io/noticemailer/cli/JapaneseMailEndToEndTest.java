@@ -111,6 +111,28 @@ class JapaneseMailEndToEndTest {
     }
 
     @Test
+    void givenAnIso2022JpJobWithDkimThenTestSendPutsTheRunsSignedJisMessageOnTheWireWithTheJobsEhlo() throws Exception {
+        CampaignWorkspace job = isoJobWithDkim("jp-iso-test-send");
+        int before = server.messages().size();
+        int commandsBefore = server.commands().size();
+
+        CliHarness.Result result = cli.run("test-send", job.jobFile(), "--to", "qa-phone@dlmarket.example", "--cohort", "card");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        List<byte[]> received = server.messages().subList(before, server.messages().size());
+        assertThat(received).hasSize(1);
+        byte[] wire = received.get(0);
+        assertThat(key.verify(wire)).as("signed with the job's DKIM key").hasSize(1);
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(wire));
+        assertThat(message.getContentType()).isEqualToIgnoringCase("text/plain; charset=ISO-2022-JP");
+        assertThat(message.getHeader("Content-Transfer-Encoding")[0]).isEqualTo("7bit");
+        assertThat(message.getSubject()).startsWith("[TEST] ").matches("(?s).*DL-[0-9A-Z]{4}-[0-9A-Z]{4}$");
+        assertThat((String) message.getContent()).contains("[氏名] 様").doesNotContain("髙橋");
+        assertThat(server.commands().subList(commandsBefore, server.commands().size()))
+                .contains("EHLO mail.dlmarket.example", "MAIL FROM:<bounce@dlmarket.example>", "RCPT TO:<qa-phone@dlmarket.example>");
+    }
+
+    @Test
     void givenAnIso2022JpJobWhenValidatedThenNamesThatFallBackAreWarnedAndTheDkimRecordIsShown() throws Exception {
         CampaignWorkspace job = isoJobWithDkim("jp-iso-validate");
 

@@ -98,8 +98,9 @@ class ReplyCodeOutcomesTest {
         assertOutcome(job, "cut@dropdata.example", "DEFERRED", null, null);
         assertOutcome(job, "doubt@dropafter.example", "UNKNOWN", null, null);
         assertOutcome(job, "silent@hangafter.example", "UNKNOWN", null, null);
+        // The local part is masked wherever it stands on its own, even where it is also an ordinary word.
         assertThat(text(job, "unknown@rcpt550.example", "last_reply_text")).as("the reply text, address masked")
-                .isEqualTo("<u***@rcpt550.example>: unknown user");
+                .isEqualTo("<u***@rcpt550.example>: u*** user");
         assertThat(text(job, "cut@dropdata.example", "reason")).contains("before the end of the message was sent");
         assertThat(text(job, "doubt@dropafter.example", "reason")).contains("after the end of the message was sent");
         assertThat(rcptCommands("bye@r421.example")).as("a 421 is retried at once on new connections").isEqualTo(3);

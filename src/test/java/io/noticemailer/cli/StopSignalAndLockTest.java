@@ -20,8 +20,9 @@ import io.noticemailer.support.MariaDbTest;
 
 /**
  * The real application in child JVMs on MariaDB: SIGTERM stops a run gracefully (in-flight messages
- * finished and recorded, no UNKNOWN, exit 75), and of two runs started at once exactly one sends while
- * the other exits 3 without touching anything.
+ * finished and recorded, no UNKNOWN, exit 75), also before the lock and after the send (the CONTRACT's code,
+ * never 143), and of two runs started at once exactly one sends while the other exits 3 without touching
+ * anything, its metrics file and progress line included.
  */
 @MariaDbTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -100,6 +101,71 @@ class StopSignalAndLockTest {
         assertThat(ChildRuns.exitCode(winner, winnerLog)).as(Files.readString(winnerLog)).isZero();
         assertThat(delivered(job)).isEqualTo(CampaignWorkspace.EXAMPLE_VALID);
         LedgerAgreement.assertAgrees(cli.jdbc(), job.campaign(), relay);
+    }
+
+    @Test
+    void givenARunHoldsTheLockThenASecondRunExits3WithoutWritingItsMetricsFileOrAProgressLine() throws Exception {
+        CampaignWorkspace job = CampaignWorkspace.of(temp.resolve("metrics"), "locked-metrics")
+                .withCustomers(12, i -> "metrics" + i + "@example.jp");
+        relay.pause(true);
+        Path winnerLog = temp.resolve("metrics-winner.log");
+        Process winner = ChildProcess.start(winnerLog, ChildRuns.runArguments(job, database, relay.port()));
+        ChildRuns.awaitWhileAlive(() -> count(job, "SENDING") > 0, winner, "the winner claimed its first chunk");
+        Path metrics = temp.resolve("metrics/run.prom");
+        Path loserLog = temp.resolve("metrics-loser.log");
+
+        Process loser = ChildProcess.start(loserLog, ChildRuns.runArguments(job, database, relay.port(),
+                "--metrics-file", metrics.toString(), "--progress", "log"));
+
+        assertThat(ChildRuns.exitCode(loser, loserLog)).as(Files.readString(loserLog)).isEqualTo(ExitCodes.LOCKED);
+        assertThat(metrics).as("the live run's metrics file is not the locked-out run's to write").doesNotExist();
+        assertThat(Files.readString(loserLog)).doesNotContain("progress finished");
+        relay.pause(false);
+        assertThat(ChildRuns.exitCode(winner, winnerLog)).as(Files.readString(winnerLog)).isZero();
+    }
+
+    @Test
+    void givenSigtermWhileTheInputIsReadBeforeTheLockThenTheRunStopsThereAndExits75() throws Exception {
+        CampaignWorkspace job = CampaignWorkspace.of(temp.resolve("early"), "signal-early")
+                .withCustomers(12, i -> "early" + i + "@example.jp");
+        byte[] list = Files.readAllBytes(job.input());
+        Path log = temp.resolve("early.log");
+        try (NamedPipe input = NamedPipe.feeding(temp.resolve("early/affected.fifo"), list)) {
+            Process child = ChildProcess.start(log, ChildRuns.runArguments(job, database, relay.port(),
+                    "--input", temp.resolve("early/affected.fifo").toString()));
+            input.awaitChild(); // the child is reading the input, before the lock
+
+            child.destroy(); // SIGTERM
+            input.release();
+
+            assertThat(ChildRuns.exitCode(child, log)).as(Files.readString(log)).isEqualTo(ExitCodes.WORK_LEFT);
+        }
+        assertThat(Files.readString(log)).contains("stopped early: SIGTERM received before the run started");
+        assertThat(cli.jdbc().queryForObject("SELECT COUNT(*) FROM campaign WHERE id = ?", Integer.class, job.campaign()))
+                .as("nothing was done").isZero();
+        assertThat(cli.run("run", job.jobFile()).exitCode()).isZero();
+    }
+
+    @Test
+    void givenSigtermWhileTheRunWritesItsLastMetricsThenItStillPrintsItsSummaryAndExitsWithItsOwnCode() throws Exception {
+        CampaignWorkspace job = CampaignWorkspace.of(temp.resolve("late"), "signal-late")
+                .withCustomers(12, i -> "late" + i + "@example.jp");
+        Path metrics = temp.resolve("late/run.prom");
+        Path log = temp.resolve("late.log");
+        relay.pause(true); // so that the pipe is there before the run ends
+        Process child = ChildProcess.start(log, ChildRuns.runArguments(job, database, relay.port(),
+                "--metrics-file", metrics.toString(), "--notice-mailer.progress.metrics-interval=1h"));
+        try (NamedPipe lastWrite = NamedPipe.draining(metrics.resolveSibling(".run.prom." + child.pid() + ".tmp"))) {
+            relay.pause(false);
+            lastWrite.awaitChild(); // every message sent and recorded; the run is closing its metrics
+
+            child.destroy(); // SIGTERM
+            lastWrite.release();
+
+            assertThat(ChildRuns.exitCode(child, log)).as(Files.readString(log)).isZero();
+        }
+        assertThat(Files.readString(log)).contains("campaign signal-late: 12 deliveries");
+        assertThat(count(job, "SENT")).isEqualTo(12);
     }
 
     private static Process awaitFirstToEnd(Process a, Process b) throws InterruptedException {

@@ -23,7 +23,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.noticemailer.support.DataSourceProps;
 import io.noticemailer.support.MariaDbTest;
 
-/** test-send through a real SMTP server (GreenMail), with the ledger compared before and after. */
+/**
+ * test-send through a real SMTP server (GreenMail), with the ledger compared before and after: sample values by
+ * default (no customer's name or data reaches the internal address), a customer's row only with --customer.
+ */
 @MariaDbTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TestSendCommandTest {
@@ -54,7 +57,7 @@ class TestSendCommandTest {
     }
 
     @Test
-    void givenACampaignNeverRunThenEachCohortsMessageReachesTheInternalAddressMarkedAsATestAndTheLedgerStaysEmpty()
+    void givenACampaignNeverRunThenEachCohortsMessageWithSampleValuesReachesTheInternalAddressAndTheLedgerStaysEmpty()
             throws Exception {
         CampaignWorkspace job = CampaignWorkspace.of(temp, "testsend-new");
         List<Object> before = ledgerState();
@@ -69,11 +72,14 @@ class TestSendCommandTest {
             assertThat(((InternetAddress) message.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress())
                     .isEqualTo(INTERNAL);
         }
-        assertThat(Arrays.stream(received).map(TestSendCommandTest::body).toList())
-                .anySatisfy(body -> assertThat(body).contains("髙橋 一郎"))
-                .anySatisfy(body -> assertThat(body).contains("山田 太郎"));
-        assertThat(result.out()).contains("card: sent to q***@dlmarket.example (sample: input line 2)",
-                "form: sent to q***@dlmarket.example (sample: input line 4)");
+        List<String> bodies = Arrays.stream(received).map(TestSendCommandTest::body).toList();
+        assertThat(bodies).allSatisfy(body -> assertThat(body).contains("[氏名] 様"))
+                .anySatisfy(body -> assertThat(body).contains("お客様の決済日時は [決済日時] でございます"));
+        for (String realValue : List.of("髙橋", "山﨑", "山田", "小林", "10000101", "10000103", "2018/10/18", "example.com")) {
+            assertThat(String.join("\n", bodies)).as("no customer's data in a test mail").doesNotContain(realValue);
+        }
+        assertThat(result.out()).contains("card: sent to q***@dlmarket.example (sample values)",
+                "form: sent to q***@dlmarket.example (sample values)");
         assertThat(ledgerState()).isEqualTo(before);
         assertThat(cli.jdbc().queryForObject("SELECT COUNT(*) FROM campaign WHERE id = ?", Integer.class, job.campaign()))
                 .isZero();
@@ -97,6 +103,20 @@ class TestSendCommandTest {
         assertThat(cli.jdbc().queryForList("SELECT message_id FROM delivery WHERE campaign_id = ?", String.class,
                 job.campaign())).doesNotContain(message.getMessageID());
         assertThat(ledgerState()).isEqualTo(before);
+    }
+
+    @Test
+    void givenACustomerIdThenThatCustomersRowIsRenderedInItsOwnCohort() throws Exception {
+        CampaignWorkspace job = CampaignWorkspace.of(temp.resolve("customer"), "testsend-customer");
+
+        CliHarness.Result result = cli.run("test-send", job.jobFile(), "--to", INTERNAL, "--customer", "10000103");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(body(smtp.getReceivedMessages()[0])).contains("山田 太郎 様");
+        assertThat(result.out()).contains("form: sent to q***@dlmarket.example (customer 10000103, input line 4)");
+        assertThat(cli.run("test-send", job.jobFile(), "--to", INTERNAL, "--customer", "10000107").exitCode())
+                .as("an invalid row is not sent").isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

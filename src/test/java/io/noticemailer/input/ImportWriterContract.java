@@ -116,6 +116,53 @@ abstract class ImportWriterContract {
         assertThat(codes()).containsExactly("DL-7K3M-Q9XC", "DUPLICATE-LINE-3", "DL-AB12-CD34");
     }
 
+    @Test
+    void givenEarlierCampaignsThenCustomersTheyNotifiedMayHaveNotifiedOrWillNotifyAreLeftOutByIdOrAddress() {
+        String earlier = campaign + "-x";
+        new ImportWriter(store, new ManagementCodes(new SplittableRandom(3)), earlier, "DL", CLOCK).write(chunk(
+                row(2, "c1", "c1@a.example"), row(3, "c2", "c2@a.example"), row(4, "c3", "c3@a.example"),
+                row(5, "c4", "c4@a.example"), row(6, "c5", "c5@a.example"), row(7, "c6", "hanako.@ezweb.ne.jp")));
+        setStatus(earlier, "c1", "SENT");
+        setStatus(earlier, "c2", "UNKNOWN");
+        setStatus(earlier, "c3", "DEFERRED");
+        setStatus(earlier, "c4", "FAILED");
+        setStatus(earlier, "c5", "INVALID");
+        setStatus(earlier, "c6", "SENT");
+        registerWithPreviousCampaigns(earlier);
+        List<Chunk<InputRow>> file = List.of(chunk(row(2, "c1", "new1@b.example"), row(3, "c2", "c2@a.example"),
+                        row(4, "c3", "c3@a.example"), row(5, "c4", "c4@b.example")),
+                chunk(row(6, "c5", "c5@a.example"), row(7, "c7", "hanako.@ezweb.ne.jp"), row(8, "c8", "c8@b.example"),
+                        row(9, "c1", "c1@a.example")));
+
+        file.forEach(writer(new SplittableRandom(1))::write);
+
+        assertThat(deliveries()).containsExactly("5 c4 PENDING", "6 c5 PENDING", "8 c8 PENDING");
+        assertThat(rejected()).containsExactly(
+                "2 c1 line 2: customer c1 was already notified in campaign " + earlier + " (SENT there): not imported",
+                "3 c2 line 3: customer c2 may already have been notified in campaign " + earlier + " (UNKNOWN there): not imported",
+                "4 c3 line 4: customer c3 is still to be notified in campaign " + earlier + " (DEFERRED there): not imported",
+                "7 c7 line 7: the address of customer c7 was already notified in campaign " + earlier
+                        + " as customer c6 (SENT there): not imported",
+                "9 c1 line 9: customer c1 was already notified in campaign " + earlier + " (SENT there): not imported");
+        assertThat(jdbc.queryForList("SELECT DISTINCT earlier_campaign FROM rejected_line WHERE campaign_id = ?", String.class,
+                campaign)).containsExactly(earlier);
+
+        List<String> rejected = rejected();
+        file.forEach(writer(new SplittableRandom(2))::write);
+        assertThat(rejected()).as("a rerun adds nothing").isEqualTo(rejected);
+        assertThat(deliveries()).hasSize(3);
+    }
+
+    private void setStatus(String inCampaign, String customerId, String status) {
+        jdbc.update("UPDATE delivery SET status = ? WHERE campaign_id = ? AND customer_id = ?", status, inCampaign, customerId);
+    }
+
+    private void registerWithPreviousCampaigns(String previous) {
+        jdbc.update("INSERT INTO campaign (id, job_file, job_file_sha256, template_sha256, pass, created_at, previous_campaigns)"
+                + " VALUES (?, 'job.yml', ?, '', 1, ?, ?)", campaign, "0".repeat(64),
+                java.time.LocalDateTime.of(2018, 12, 25, 1, 0), previous);
+    }
+
     private ImportWriter writer(RandomGenerator random) {
         return new ImportWriter(store, new ManagementCodes(random), campaign, "DL", CLOCK);
     }
@@ -126,13 +173,17 @@ abstract class ImportWriterContract {
     }
 
     private static InputRow row(long line, String customerId) {
+        return row(line, customerId, "taro..yamada@docomo.ne.jp");
+    }
+
+    private static InputRow row(long line, String customerId, String email) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("会員ID", customerId);
         fields.put("氏名", "髙橋 一郎");
-        fields.put("メールアドレス", "taro..yamada@docomo.ne.jp");
+        fields.put("メールアドレス", email);
         fields.put("区分", "card");
         String problem = customerId.isEmpty() ? "line " + line + ", field 会員ID: no customer id" : null;
-        return new InputRow(line, customerId, "髙橋 一郎", "taro..yamada@docomo.ne.jp", "card", null, fields, problem);
+        return new InputRow(line, customerId, "髙橋 一郎", email, "card", null, fields, problem);
     }
 
     private static InputRow invalid(long line, String customerId, String problem) {

@@ -17,7 +17,8 @@ public final class LedgerSchema {
     public static JdbcTemplate migrate(DataSource dataSource) {
         DatabaseKind kind = DatabaseKind.of(dataSource);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("tableOptions", kind.tableOptions(), "timestamp", kind.timestampType()))
+                .placeholders(Map.of("tableOptions", kind.tableOptions(), "timestamp", kind.timestampType(),
+                        "emailKey", kind.emailKey()))
                 .javaMigrations(new SpringBatchSchemaMigration())
                 .load().migrate();
         return new JdbcTemplate(dataSource);

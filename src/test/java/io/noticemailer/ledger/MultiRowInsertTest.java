@@ -18,7 +18,7 @@ import io.noticemailer.support.MariaDbTest;
 @MariaDbTest
 class MultiRowInsertTest {
 
-    private static final String ROW_VALUES = "(?, ?, ?, ?)";
+    private static final String ROW_VALUES = LedgerSql.REJECTED_LINE_VALUES;
 
     private final JdbcTemplate jdbc;
     private final MultiRowInsert<RejectedLine> insert;
@@ -37,6 +37,7 @@ class MultiRowInsertTest {
             ps.setLong(first + 1, r.line());
             ps.setString(first + 2, r.customerId());
             ps.setString(first + 3, r.reason());
+            ps.setString(first + 4, r.earlierCampaign());
         };
     }
 

@@ -126,4 +126,16 @@ class SmtpFailureClassificationTest {
         assertThat(result.reply().text()).isEqualTo("<t***@docomo.ne.jp>: Recipient address rejected");
         assertThat(result.detail()).doesNotContain("taro..yamada");
     }
+
+    @Test
+    void givenAReplyEchoingTheRecipientQuotedAndItsLocalPartAloneThenNeitherReachesTheResult() {
+        server.failRecipient("taro..yamada@docomo.ne.jp",
+                "550 5.1.1 \"taro..yamada\"@DOCOMO.NE.JP: user Taro..Yamada unknown; see postmaster@docomo.ne.jp");
+
+        SendResult result = send("taro..yamada@docomo.ne.jp", "C1");
+
+        assertThat(result.reply().text())
+                .isEqualTo("t***@docomo.ne.jp: user t*** unknown; see t***@docomo.ne.jp");
+        assertThat(result.detail()).doesNotContainIgnoringCase("taro..yamada").doesNotContainIgnoringCase("yamada");
+    }
 }

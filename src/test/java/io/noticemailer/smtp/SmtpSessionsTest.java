@@ -39,11 +39,16 @@ class SmtpSessionsTest {
     }
 
     @Test
-    void authenticationIsOnOnlyWithAUsername() {
-        Properties extra = new Properties();
-        extra.setProperty("mail.smtp.auth", "true");
+    void authenticationFollowsTheUsernameUnlessTheSettingsSayOtherwise() {
+        Properties required = new Properties();
+        required.setProperty("mail.smtp.auth", "true");
+        Properties off = new Properties();
+        off.setProperty("mail.smtp.auth", "false");
 
-        assertThat(SmtpSessions.create(extra).getProperties().getProperty("mail.smtp.auth")).isEqualTo("false");
+        assertThat(SmtpSessions.create(required).getProperties().getProperty("mail.smtp.auth"))
+                .as("kept: without credentials Jakarta Mail then refuses to connect rather than send unauthenticated")
+                .isEqualTo("true");
+        assertThat(SmtpSessions.create(off, "mailer").getProperties().getProperty("mail.smtp.auth")).isEqualTo("false");
         assertThat(SmtpSessions.create(null, " ").getProperties().getProperty("mail.smtp.auth")).isEqualTo("false");
         assertThat(SmtpSessions.create(null, "mailer").getProperties().getProperty("mail.smtp.auth")).isEqualTo("true");
     }

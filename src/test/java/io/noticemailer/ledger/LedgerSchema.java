@@ -18,12 +18,16 @@ public final class LedgerSchema {
         DatabaseKind kind = DatabaseKind.of(dataSource);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .placeholders(Map.of("tableOptions", kind.tableOptions(), "timestamp", kind.timestampType()))
-                .javaMigrations(new SpringBatchSchemaMigration())
+                .javaMigrations(new SpringBatchSchemaMigration(), new BounceRecipientIndexMigration())
                 .load().migrate();
         return new JdbcTemplate(dataSource);
     }
 
     public static ImportStore importStore(DataSource dataSource) {
         return new ImportStore(migrate(dataSource));
+    }
+
+    public static BounceStore bounceStore(DataSource dataSource) {
+        return new BounceStore(migrate(dataSource));
     }
 }

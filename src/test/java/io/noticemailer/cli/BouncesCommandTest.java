@@ -24,6 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.noticemailer.support.BounceFixtures;
 import io.noticemailer.support.DataSourceProps;
 import io.noticemailer.support.FakeTime;
+import io.noticemailer.support.HeadlessChromium;
 import io.noticemailer.support.MariaDbTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -211,11 +212,11 @@ class BouncesCommandTest {
     }
 
     @Test
-    void givenBouncesThenTheHtmlReportCountsThemAndGroupsThemWithTheFailures() throws Exception {
+    void givenBouncesThenTheHtmlReportInChromiumCountsThemAndGroupsThemWithTheFailures() throws Exception {
         Path page = temp.resolve("report.html");
         assertThat(cli.run("report", job.jobFile(), "--format", "html", "--out", page.toString()).exitCode()).isZero();
 
-        Document dom = Jsoup.parse(page.toFile(), "UTF-8");
+        Document dom = Jsoup.parse(new HeadlessChromium(temp).dumpDom(page));
 
         assertThat(dom.selectFirst("#bounced td.total").text()).isEqualTo("5");
         assertThat(dom.selectFirst("#status-SENT td.total").text()).isEqualTo("11");

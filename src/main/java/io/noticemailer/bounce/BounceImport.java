@@ -25,6 +25,8 @@ import jakarta.mail.MessagingException;
  * {@code bounces JOBFILE PATH…}: reads the bounce mailbox as exported (files, folders, mbox), and records each
  * failed recipient of each DSN on the campaign's SENT delivery it is about (see {@link BounceMatcher}). The
  * delivery stays SENT, marked bounced, with a BOUNCED attempt. Reading the same mail again records nothing new.
+ * Addresses are masked in all it prints and logs, file names included (a mail client may name a saved bounce
+ * after its subject, and some subjects quote the recipient).
  */
 @Service
 public class BounceImport {
@@ -76,13 +78,14 @@ public class BounceImport {
         }
 
         @Override
-        public void message(String location, InputStream message) {
+        public void message(String path, InputStream message) {
+            String location = DsnText.masked(path, null);
             tally.message();
             ReadMail mail;
             try {
                 mail = parser.parse(message);
             } catch (MessagingException | IOException e) {
-                unreadable(location, "cannot read it as a MIME message (" + e.getClass().getSimpleName() + ": "
+                unreadable(path, "cannot read it as a MIME message (" + e.getClass().getSimpleName() + ": "
                         + e.getMessage() + ")");
                 return;
             }
@@ -97,7 +100,9 @@ public class BounceImport {
         }
 
         @Override
-        public void unreadable(String location, String reason) {
+        public void unreadable(String path, String why) {
+            String location = DsnText.masked(path, null);
+            String reason = DsnText.masked(why, null);
             tally.unreadable(location, reason);
             log.warn("bounce mail unreadable campaign={} location={} reason={}", job.campaign(), location, reason);
             listener.unreadable(location, reason);

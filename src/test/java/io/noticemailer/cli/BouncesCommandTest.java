@@ -287,14 +287,17 @@ class BouncesCommandTest {
     void givenAPathThatCannotBeReadThenItIsNamedTheRestIsReadAndTheExitIs65() throws Exception {
         Path missing = temp.resolve("no-such.eml");
         Path broken = Files.writeString(temp.resolve("broken.mbox"), "From nobody\nSubject: x\n\n");
+        Path named = Files.writeString(temp.resolve("Returned mail k.takahashi@example.com.eml"), "");
 
         CliHarness.Result result = cli.run("bounces", job.jobFile(), missing.toString(), broken.toString(),
-                mailbox.resolve("postfix-user-unknown.eml").toString());
+                named.toString(), mailbox.resolve("postfix-user-unknown.eml").toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(result.err()).contains(missing + ": cannot read (no such file or folder)",
-                broken + ": starts like an mbox file but has no From line");
-        assertThat(result.out()).containsPattern("already known +1\n").containsPattern("unreadable +2\n");
+                broken + ": starts like an mbox file but has no From line",
+                temp.resolve("Returned mail k***@example.com.eml") + ": empty file");
+        assertThat(result.out()).containsPattern("already known +1\n").containsPattern("unreadable +3\n");
+        assertNoAddressIn(result.out() + result.err());
     }
 
     @Test

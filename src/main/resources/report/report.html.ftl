@@ -15,7 +15,8 @@
   td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
   th { background: #edf2f7; }
   tr.zero td { color: #999; }
-  .SENT { color: #276749; font-weight: bold; } .FAILED, .INVALID { color: #c53030; font-weight: bold; }
+  .SENT { color: #276749; font-weight: bold; } .FAILED, .INVALID, .BOUNCED { color: #c53030; font-weight: bold; }
+  tfoot td { border-top: 2px solid #888; }
   .UNKNOWN { color: #b7791f; font-weight: bold; } .DEFERRED, .PENDING { color: #2c5282; }
   svg .bar { fill: #2b6cb0; } svg .axis { stroke: #555; stroke-width: 1; } svg text { font-size: 11px; fill: #333; }
   .none { color: #555; font-style: italic; }
@@ -34,6 +35,9 @@
     <tr id="status-${row.status}"<#if row.total == 0> class="zero"</#if>><td class="${row.status}">${row.status}</td><td class="n total">${row.total}</td><#list row.cohorts as n><td class="n">${n}</td></#list></tr>
   </#list>
   </tbody>
+  <tfoot>
+    <tr id="bounced"<#if bounced == 0> class="zero"</#if>><td class="BOUNCED">of SENT: bounced later</td><td class="n total">${bounced}</td><#list bouncedByCohort as n><td class="n">${n}</td></#list></tr>
+  </tfoot>
 </table>
 
 <h2>Sends over time</h2>
@@ -57,8 +61,10 @@
 
 <h2>Not delivered, by reason and domain</h2>
 <#if failures?size == 0>
-<p class="none" id="failures-empty">No FAILED, INVALID or DEFERRED delivery.</p>
+<p class="none" id="failures-empty">No FAILED, INVALID or DEFERRED delivery, and no bounce.</p>
 <#else>
+<p class="meta">BOUNCED: accepted by the relay (SENT), then reported failed by a delivery status notification
+  (read with the <code>bounces</code> command).</p>
 <table id="failures">
   <thead><tr><th>status</th><th>reason</th><th>domain</th><th class="n">count</th><th>example</th></tr></thead>
   <tbody>

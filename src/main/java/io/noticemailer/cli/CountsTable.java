@@ -28,6 +28,14 @@ final class CountsTable {
         out.flush();
     }
 
+    /** A SENT delivery that bounced later keeps its status: one more line, under the table, per cohort too. */
+    static void printBounced(LedgerCounts counts, PrintWriter out) {
+        StringBuilder row = new StringBuilder(String.format("  %-9s %9d", "bounced", counts.bounced()));
+        counts.cohorts().keySet().forEach(c -> row.append(String.format(" %9d", counts.bouncedByCohort().getOrDefault(c, 0L))));
+        out.println(row.append("  (of SENT: bounced later)"));
+        out.flush();
+    }
+
     /** The CONTRACT's exit code for the state a campaign is in after a run. */
     static int exitCode(LedgerCounts counts) {
         if (counts.count(DeliveryStatus.UNKNOWN) > 0) {

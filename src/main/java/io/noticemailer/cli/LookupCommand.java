@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "lookup", mixinStandardHelpOptions = true,
         description = {"For the hotline: the delivery behind a management code, in every campaign: campaign, customer id,",
-                "masked address, cohort, status, attempts and times. Type the code as the caller reads it: any case,",
+                "masked address, cohort, status, attempts and times, and a bounce. Type the code as the caller reads it: any case,",
                 "with or without hyphens or spaces; O is read as 0, I and L as 1. A code whose check character does not",
                 "match is reported as mistyped, with the existing codes one character away.",
                 "Exit 0 found, 5 no such code, 6 mistyped (check character), 2 not a code at all."})
@@ -90,6 +90,9 @@ class LookupCommand implements Callable<Integer> {
         out.printf("  sent           %s%n", times.format(e.sentAt()));
         if (e.nextAttemptAt() != null) {
             out.printf("  next attempt   %s%n", times.format(e.nextAttemptAt()));
+        }
+        if (e.bounced()) {
+            out.printf("  bounced        %s %s%n", times.format(e.bouncedAt()), e.bounce());
         }
         out.println();
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Sends personalised incident notices and keeps a ledger of every delivery.",
         subcommands = {RunCommand.class, StatusCommand.class, ValidateCommand.class, PreviewCommand.class,
                 ResendCommand.class, RetryNowCommand.class, LookupCommand.class, ReportCommand.class,
-                EvidenceCommand.class, UnreachedCommand.class, TestSendCommand.class},
+                EvidenceCommand.class, UnreachedCommand.class, TestSendCommand.class, BouncesCommand.class},
         footer = {"", "Exit codes: 0 done, 1 run failed (rerun resumes), 2 usage/configuration, 3 campaign locked,",
                 "4 deliveries UNKNOWN (operator), 65 input unusable or changed, 75 work left (run again later);",
                 "lookup: 5 no such code, 6 mistyped code."})

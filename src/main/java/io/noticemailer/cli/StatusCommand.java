@@ -50,6 +50,7 @@ class StatusCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         } else {
             CountsTable.print(counts, spec.commandLine().getOut());
+            CountsTable.printBounced(counts, spec.commandLine().getOut());
             if (!charsets.isEmpty()) {
                 StringBuilder line = new StringBuilder("  sent as:");
                 charsets.forEach((charset, n) -> line.append(' ').append(charset).append(' ').append(n));

@@ -41,6 +41,11 @@ public class LedgerExport {
         pages(sql, fixed, this::entry, LedgerEntry::id, each);
     }
 
+    /** Everyone the notice did not reach: FAILED, INVALID, and SENT then bounced; by id. */
+    public void forEachUnreached(String campaign, Consumer<LedgerEntry> each) {
+        pages(LedgerSql.ENTRY_PAGE_UNREACHED, List.of(campaign), this::entry, LedgerEntry::id, each);
+    }
+
     public void forEachAttempt(String campaign, Consumer<AttemptEntry> each) {
         pages(LedgerSql.ATTEMPT_PAGE, List.of(campaign), (rs, n) -> new AttemptEntry(rs.getLong(1), rs.getString(2),
                 rs.getString(3), time(rs, 4), rs.getString(5), rs.getObject(6, Integer.class), rs.getString(7),
@@ -95,7 +100,7 @@ public class LedgerExport {
                 rs.getObject("last_reply_code", Integer.class), rs.getString("last_enhanced_code"),
                 rs.getString("last_reply_text"), rs.getString("message_id"), rs.getString("reason"),
                 time(rs, "created_at"), time(rs, "claimed_at"), time(rs, "sent_at"), time(rs, "next_attempt_at"),
-                time(rs, "updated_at"));
+                time(rs, "updated_at"), time(rs, "bounced_at"), rs.getString("bounce_status"), rs.getString("bounce_text"));
     }
 
     private static Instant time(ResultSet rs, String column) throws SQLException {

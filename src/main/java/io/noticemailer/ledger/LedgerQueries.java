@@ -35,7 +35,11 @@ public class LedgerQueries {
         }, campaign);
         long total = statuses.values().stream().mapToLong(Long::longValue).sum();
         Long rejected = jdbc.queryForObject(LedgerSql.COUNT_REJECTED, Long.class, campaign);
-        return new LedgerCounts(campaign, total, rejected == null ? 0 : rejected, statuses, cohorts);
+        Map<String, Long> bounced = new TreeMap<>();
+        jdbc.query(LedgerSql.COUNT_BOUNCED_BY_COHORT, rs -> {
+            bounced.put(rs.getString(1), rs.getLong(2));
+        }, campaign);
+        return new LedgerCounts(campaign, total, rejected == null ? 0 : rejected, statuses, cohorts, bounced);
     }
 
     /** Deliveries due now (PENDING, or DEFERRED whose next attempt has come): what a run still has to do. */

@@ -116,7 +116,8 @@ final class LedgerSql {
 
     private static final String ENTRY_COLUMNS = "id, campaign_id, customer_id, source_line, email, name, cohort,"
             + " management_code, fields, status, attempts, last_reply_code, last_enhanced_code, last_reply_text,"
-            + " message_id, reason, created_at, claimed_at, sent_at, next_attempt_at, updated_at";
+            + " message_id, reason, created_at, claimed_at, sent_at, next_attempt_at, updated_at, bounced_at, bounce_status,"
+            + " bounce_text";
 
     static final String ENTRY_PAGE = "SELECT " + ENTRY_COLUMNS + " FROM delivery WHERE campaign_id = ? AND id > ?"
             + " ORDER BY id LIMIT ?";
@@ -173,6 +174,28 @@ final class LedgerSql {
 
     static final String REPLACE_INPUT = "UPDATE campaign SET input_file = ?, input_sha256 = ?, input_charset = ?,"
             + " previous_campaigns = ? WHERE id = ? AND imported_at IS NULL";
+
+    // Bounces: a DSN names the original message by its Message-ID, else the recipient's address in the campaign.
+
+    private static final String BOUNCE_TARGET_COLUMNS = "SELECT id, campaign_id, customer_id, email, status, sent_at,"
+            + " bounced_at FROM delivery";
+
+    static final String BOUNCE_TARGET_BY_MESSAGE_ID = BOUNCE_TARGET_COLUMNS + " WHERE message_id = ? ORDER BY id";
+
+    /** By the address's local part and '@' (a LIKE prefix, so the (campaign, email) index serves it). */
+    static final String BOUNCE_TARGETS_BY_LOCAL_PART = BOUNCE_TARGET_COLUMNS
+            + " WHERE campaign_id = ? AND email LIKE ? ESCAPE '!' ORDER BY id";
+
+    /** Only a SENT delivery bounces, and only once: reading the same DSN again changes nothing. */
+    static final String RECORD_BOUNCE = "UPDATE delivery SET bounced_at = ?, bounce_status = ?, bounce_text = ?,"
+            + " updated_at = ? WHERE id = ? AND status = 'SENT' AND bounced_at IS NULL";
+
+    static final String COUNT_BOUNCED_BY_COHORT = "SELECT cohort, COUNT(*) FROM delivery WHERE campaign_id = ?"
+            + " AND bounced_at IS NOT NULL GROUP BY cohort";
+
+    /** The unreached list: FAILED, INVALID, and SENT then bounced. */
+    static final String ENTRY_PAGE_UNREACHED = "SELECT " + ENTRY_COLUMNS + " FROM delivery WHERE campaign_id = ?"
+            + " AND (status IN ('FAILED', 'INVALID') OR bounced_at IS NOT NULL) AND id > ? ORDER BY id LIMIT ?";
 
     static String withPlaceholders(String sql, int count) {
         return String.format(sql, String.join(", ", java.util.Collections.nCopies(count, "?")));

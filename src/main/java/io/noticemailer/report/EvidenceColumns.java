@@ -11,7 +11,8 @@ final class EvidenceColumns {
 
     static final List<String> DELIVERIES = List.of("customer_id", "source_line", "address", "cohort", "management_code",
             "status", "attempts", "last_reply_code", "last_enhanced_code", "last_reply_text", "message_id", "reason",
-            "imported_at", "last_attempt_at", "sent_at", "next_attempt_at", "updated_at");
+            "imported_at", "last_attempt_at", "sent_at", "next_attempt_at", "updated_at", "bounced_at", "bounce_status",
+            "bounce_text");
 
     static final List<String> ATTEMPTS = List.of("attempt_id", "customer_id", "management_code", "attempted_at", "outcome",
             "reply_code", "enhanced_code", "reply_text", "detail", "run_id");
@@ -25,7 +26,8 @@ final class EvidenceColumns {
         return EvidencePackage.list(e.customerId(), e.sourceLine(), e.maskedEmail(), e.cohort(), e.managementCode(),
                 e.status(), e.attempts(), e.lastReplyCode(), e.lastEnhancedCode(), e.lastReplyText(), e.messageId(),
                 e.reason(), utc.format(e.createdAt()), utc.format(e.lastAttemptAt()), utc.format(e.sentAt()),
-                utc.format(e.nextAttemptAt()), utc.format(e.updatedAt()));
+                utc.format(e.nextAttemptAt()), utc.format(e.updatedAt()), utc.format(e.bouncedAt()), e.bounceStatus(),
+                e.bounceText());
     }
 
     static List<String> attempt(AttemptEntry a, ReportTimes utc) {

@@ -25,8 +25,9 @@ import io.noticemailer.ledger.LedgerQueries;
 
 /**
  * {@code report --format html}: one self-contained page (inline CSS and SVG, no script, font or image, and a
- * Content-Security-Policy that forbids loading any) with the totals per status and cohort, the sends over
- * time, the failures by reason and domain, and the UNKNOWN list. Every value is HTML-escaped by FreeMarker.
+ * Content-Security-Policy that forbids loading any) with the totals per status and cohort (and the SENT
+ * deliveries that bounced later), the sends over time, the failures and bounces by reason and domain, and the
+ * UNKNOWN list. Every value is HTML-escaped by FreeMarker.
  */
 @Service
 public class HtmlReport {
@@ -61,6 +62,9 @@ public class HtmlReport {
         model.put("rejectedLines", counts.rejectedLines());
         model.put("cohorts", List.copyOf(counts.cohorts().keySet()));
         model.put("rows", rows(counts));
+        model.put("bounced", counts.bounced());
+        model.put("bouncedByCohort", counts.cohorts().keySet().stream()
+                .map(c -> counts.bouncedByCohort().getOrDefault(c, 0L)).toList());
         model.put("chart", summary.chart(job.zone()));
         List<FailureGroup> failures = summary.failures();
         model.put("failures", failures.subList(0, Math.min(HtmlSummary.GROUPS_SHOWN, failures.size())));

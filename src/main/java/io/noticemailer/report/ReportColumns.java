@@ -7,7 +7,8 @@ import io.noticemailer.ledger.LedgerEntry;
 
 /**
  * The per-customer report's columns (CONTRACT: customer id, masked address, cohort, management code, status,
- * attempts, last SMTP reply, Message-ID, times; then the reason), the same for CSV and JSON.
+ * attempts, last SMTP reply, Message-ID, times; then the reason, and the bounce of a SENT delivery that bounced
+ * later: when, its status code and diagnostic text), the same for CSV and JSON.
  */
 final class ReportColumns {
 
@@ -31,6 +32,9 @@ final class ReportColumns {
                 new Column("last_attempt_at", "lastAttemptAt", false, e -> times.format(e.lastAttemptAt())),
                 new Column("sent_at", "sentAt", false, e -> times.format(e.sentAt())),
                 new Column("next_attempt_at", "nextAttemptAt", false, e -> times.format(e.nextAttemptAt())),
-                new Column("reason", "reason", false, LedgerEntry::reason));
+                new Column("reason", "reason", false, LedgerEntry::reason),
+                new Column("bounced_at", "bouncedAt", false, e -> times.format(e.bouncedAt())),
+                new Column("bounce_status", "bounceStatus", false, LedgerEntry::bounceStatus),
+                new Column("bounce_text", "bounceText", false, LedgerEntry::bounceText));
     }
 }

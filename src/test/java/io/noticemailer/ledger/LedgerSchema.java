@@ -27,4 +27,8 @@ public final class LedgerSchema {
     public static ImportStore importStore(DataSource dataSource) {
         return new ImportStore(migrate(dataSource));
     }
+
+    public static BounceStore bounceStore(DataSource dataSource) {
+        return new BounceStore(migrate(dataSource));
+    }
 }

@@ -3,12 +3,14 @@ package io.noticemailer.ledger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.noticemailer.send.DeliveryOutcome;
+import io.noticemailer.send.Requeue;
 import io.noticemailer.send.SendLedger;
 import io.noticemailer.send.SmtpReply;
 
@@ -30,6 +33,7 @@ import io.noticemailer.send.SmtpReply;
 class JdbcSendLedger implements SendLedger {
 
     private static final int TEXT_LIMIT = 1000;
+    private static final String REQUEUED = "REQUEUED";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -62,8 +66,9 @@ class JdbcSendLedger implements SendLedger {
                 ps.setLong(2, runId);
                 ps.setObject(3, UtcTimes.toDb(now));
                 ps.setObject(4, UtcTimes.toDb(now));
-                ps.setLong(5, id);
-                ps.setObject(6, UtcTimes.toDb(now));
+                ps.setObject(5, UtcTimes.toDb(now));
+                ps.setLong(6, id);
+                ps.setObject(7, UtcTimes.toDb(now));
             });
             return jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken);
         }));
@@ -71,18 +76,22 @@ class JdbcSendLedger implements SendLedger {
     }
 
     @Override
-    public void record(List<DeliveryOutcome> outcomes, long claimToken, long runId) {
+    public int record(List<DeliveryOutcome> outcomes, long claimToken, long runId) {
         if (outcomes.isEmpty()) {
-            return;
+            return 0;
         }
         List<DeliveryOutcome> ordered = outcomes.stream().sorted(Comparator.comparingLong(DeliveryOutcome::deliveryId)).toList();
+        // Counted on the first try only: a retry after a commit whose answer was lost finds its own work done.
+        AtomicInteger unmatched = new AtomicInteger(-1);
         retry.invoke(() -> ownTransaction.executeWithoutResult(status -> {
             // Only what is still claimed: a retry after a commit whose answer was lost records nothing twice.
-            Set<Long> stillClaimed = new HashSet<>(jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken));
+            Set<Long> stillClaimed = new HashSet<>(jdbc.queryForList(LedgerSql.RECORDABLE_BY_TOKEN, Long.class, claimToken));
             List<DeliveryOutcome> open = ordered.stream().filter(o -> stillClaimed.contains(o.deliveryId())).toList();
             jdbc.batchUpdate(LedgerSql.RECORD, open, open.size(), (ps, o) -> bindRecord(ps, o, claimToken));
             jdbc.batchUpdate(LedgerSql.INSERT_ATTEMPT, open, open.size(), (ps, o) -> bindAttempt(ps, o, runId));
+            unmatched.compareAndSet(-1, ordered.size() - open.size());
         }));
+        return unmatched.get();
     }
 
     @Override
@@ -100,25 +109,60 @@ class JdbcSendLedger implements SendLedger {
     }
 
     @Override
-    public void requeue(Collection<Long> ids, long runId, Instant now, String reason) {
+    public Set<Long> requeue(Collection<Long> ids, long runId, Instant now, Requeue requeue) {
         if (ids.isEmpty()) {
-            return;
+            return Set.of();
         }
         List<Long> ordered = ids.stream().sorted().toList();
-        retry.invoke(() -> ownTransaction.executeWithoutResult(status -> {
-            jdbc.batchUpdate(LedgerSql.HISTORY_FOR_REQUEUE, ordered, ordered.size(), (ps, id) -> {
-                ps.setObject(1, UtcTimes.toDb(now));
-                ps.setString(2, cap(reason));
-                ps.setLong(3, id);
-                ps.setLong(4, runId);
-            });
-            jdbc.batchUpdate(LedgerSql.REQUEUE, ordered, ordered.size(), (ps, id) -> {
-                ps.setString(1, cap(reason));
-                ps.setObject(2, UtcTimes.toDb(now));
-                ps.setLong(3, id);
-                ps.setLong(4, runId);
-            });
+        return retry.invoke(() -> ownTransaction.execute(status -> {
+            Set<Long> doneByThisRun = new HashSet<>();
+            Set<Long> requeuedBefore = new HashSet<>();
+            readBreakerHistory(ordered, runId, requeue.tag(), doneByThisRun, requeuedBefore);
+            List<Long> open = ordered.stream().filter(id -> !doneByThisRun.contains(id)).toList();
+            List<Long> givenUp = open.stream().filter(id -> requeue.giveUpOnRepeat() && requeuedBefore.contains(id)).toList();
+            move(open.stream().filter(id -> !givenUp.contains(id)).toList(), runId, now,
+                    DeliveryStatus.DEFERRED, REQUEUED, requeue.reason());
+            move(givenUp, runId, now, DeliveryStatus.FAILED, DeliveryStatus.FAILED.name(), requeue.giveUpReason());
+            return new LinkedHashSet<>(givenUp);
         }));
+    }
+
+    /**
+     * Which of {@code ids} the relay breaker already handled in this run (a retry after a commit whose answer was
+     * lost must not write their history twice), and which an earlier run requeued for the failure named by
+     * {@code tag} since the operator's last resend.
+     */
+    private void readBreakerHistory(List<Long> ids, long runId, String tag, Set<Long> doneByThisRun, Set<Long> requeuedBefore) {
+        List<Object> args = new ArrayList<>(ids);
+        args.add(Requeue.TAG_START + "%");
+        jdbc.query(LedgerSql.withPlaceholders(LedgerSql.REQUEUE_HISTORY, ids.size()), rs -> {
+            long id = rs.getLong("delivery_id");
+            String outcome = rs.getString("outcome");
+            if (OperatorActions.RESEND.equals(outcome)) {
+                requeuedBefore.remove(id);
+            } else if (rs.getLong("run_id") == runId) {
+                doneByThisRun.add(id);
+            } else if (REQUEUED.equals(outcome) && rs.getString("detail").startsWith(tag)) {
+                requeuedBefore.add(id);
+            }
+        }, args.toArray());
+    }
+
+    private void move(List<Long> ids, long runId, Instant now, DeliveryStatus to, String history, String reason) {
+        jdbc.batchUpdate(LedgerSql.HISTORY_FOR_REQUEUE, ids, ids.size(), (ps, id) -> {
+            ps.setObject(1, UtcTimes.toDb(now));
+            ps.setString(2, history);
+            ps.setString(3, cap(reason));
+            ps.setLong(4, id);
+            ps.setLong(5, runId);
+        });
+        jdbc.batchUpdate(LedgerSql.REQUEUE, ids, ids.size(), (ps, id) -> {
+            ps.setString(1, to.name());
+            ps.setString(2, cap(reason));
+            ps.setObject(3, UtcTimes.toDb(now));
+            ps.setLong(4, id);
+            ps.setLong(5, runId);
+        });
     }
 
     private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {

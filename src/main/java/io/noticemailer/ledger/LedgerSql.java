@@ -16,27 +16,41 @@ final class LedgerSql {
     static final String FIND_BY_CUSTOMER = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
             + " WHERE campaign_id = ? AND customer_id = ?";
 
-    /** The conditional update that makes claim-before-send hold: it only succeeds for a due delivery. */
+    /**
+     * The conditional update that makes claim-before-send hold: it only succeeds for a due delivery. The first
+     * claim starts the retry lifetime; retry_since comes before attempts because MySQL and MariaDB evaluate a
+     * single-table SET left to right (H2 reads the old row throughout: the same result).
+     */
     static final String CLAIM = "UPDATE delivery SET status = 'SENDING', claim_token = ?, run_id = ?, claimed_at = ?,"
-            + " attempts = attempts + 1, updated_at = ?"
+            + " retry_since = CASE WHEN attempts = 0 THEN ? ELSE retry_since END, attempts = attempts + 1, updated_at = ?"
             + " WHERE id = ? AND status IN ('PENDING', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)";
 
     static final String CLAIMED_BY_TOKEN = "SELECT id FROM delivery WHERE claim_token = ? AND status = 'SENDING' ORDER BY id";
 
+    /** What an outcome recorded under a claim token may still change: its SENDING rows, or the UNKNOWN a later run made of them. */
+    static final String RECORDABLE_BY_TOKEN = "SELECT id FROM delivery WHERE claim_token = ? AND status IN ('SENDING', 'UNKNOWN')";
+
     static final String RECORD = "UPDATE delivery SET status = ?, last_reply_code = ?, last_enhanced_code = ?,"
             + " last_reply_text = ?, reason = ?, message_id = ?, sent_at = ?, next_attempt_at = ?, updated_at = ?,"
-            + " mail_charset = ?, claim_token = NULL WHERE id = ? AND status = 'SENDING' AND claim_token = ?";
+            + " mail_charset = ?, claim_token = NULL WHERE id = ? AND status IN ('SENDING', 'UNKNOWN') AND claim_token = ?";
 
     static final String RELEASE = "UPDATE delivery SET status = CASE WHEN attempts > 1 THEN 'DEFERRED' ELSE 'PENDING' END,"
             + " attempts = attempts - 1, claim_token = NULL, updated_at = ?"
             + " WHERE id = ? AND status = 'SENDING' AND claim_token = ?";
 
-    /** A relay-level failure is not the recipient's: due again at once (the attempt stays in the history). */
-    static final String REQUEUE = "UPDATE delivery SET status = 'DEFERRED', next_attempt_at = NULL, reason = ?, updated_at = ?"
+    /**
+     * A relay-level failure is not the recipient's: due again at once, DEFERRED (the attempt stays in the
+     * history); or FAILED when the relay breaker blamed it before for the same failure.
+     */
+    static final String REQUEUE = "UPDATE delivery SET status = ?, next_attempt_at = NULL, reason = ?, updated_at = ?"
             + " WHERE id = ? AND run_id = ? AND status IN ('DEFERRED', 'FAILED')";
 
     static final String HISTORY_FOR_REQUEUE = "INSERT INTO delivery_attempt (delivery_id, attempted_at, outcome, detail, run_id)"
-            + " SELECT id, ?, 'REQUEUED', ?, run_id FROM delivery WHERE id = ? AND run_id = ? AND status IN ('DEFERRED', 'FAILED')";
+            + " SELECT id, ?, ?, ?, run_id FROM delivery WHERE id = ? AND run_id = ? AND status IN ('DEFERRED', 'FAILED')";
+
+    /** What the relay breaker (detail LIKE its tag) and the operator's resends did to deliveries, in order. */
+    static final String REQUEUE_HISTORY = "SELECT delivery_id, run_id, outcome, detail FROM delivery_attempt"
+            + " WHERE delivery_id IN (%s) AND (outcome = 'RESEND' OR detail LIKE ?) ORDER BY id";
 
     /** Messages handed to a relay since a time (the daily quota): accepted, in doubt, or answered with a reply. */
     static final String HANDED_OVER_SINCE = "SELECT COUNT(*) FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id"
@@ -51,7 +65,8 @@ final class LedgerSql {
             + " (delivery_id, attempted_at, outcome, detail, run_id)"
             + " SELECT id, ?, 'UNKNOWN', ?, run_id FROM delivery WHERE campaign_id = ? AND status = 'SENDING'";
 
-    static final String STALE_SENDING_TO_UNKNOWN = "UPDATE delivery SET status = 'UNKNOWN', reason = ?, claim_token = NULL,"
+    /** The claim token stays: a late record of the run that claimed them may still tell what became of them. */
+    static final String STALE_SENDING_TO_UNKNOWN = "UPDATE delivery SET status = 'UNKNOWN', reason = ?,"
             + " updated_at = ? WHERE campaign_id = ? AND status = 'SENDING'";
 
     static final String EXISTING_CUSTOMERS = "SELECT customer_id, source_line FROM delivery WHERE campaign_id = ? AND customer_id IN (%s)";

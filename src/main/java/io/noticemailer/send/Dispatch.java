@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Hands the claimed notices of one chunk to the workers, in id order, skipping past notices whose domain
  * already has as many workers on it as {@link Pacing#connections(String)} allows, so that a slow carrier
  * never holds up the other workers. Stops handing out once halted (relay breaker) or once a stop is
- * requested: what was not handed out is given back to the ledger as not attempted. Thread-safe.
+ * requested: what was not handed out is then {@link #withdrawIfStopped() withdrawn} at once, without waiting
+ * for the messages in flight, and given back to the ledger as not attempted. Thread-safe.
  */
 final class Dispatch {
 
@@ -20,13 +22,32 @@ final class Dispatch {
     private final List<PreparedNotice> pending;
     private final Pacing pacing;
     private final RunStop stop;
+    private final Consumer<List<PreparedNotice>> giveBack;
     private final Map<String, Integer> busy = new HashMap<>();
     private boolean halted;
 
-    Dispatch(List<PreparedNotice> notices, Pacing pacing, RunStop stop) {
+    /** @param giveBack takes the notices withdrawn once the dispatch stopped, none of which was handed out */
+    Dispatch(List<PreparedNotice> notices, Pacing pacing, RunStop stop, Consumer<List<PreparedNotice>> giveBack) {
         this.pending = new ArrayList<>(notices);
         this.pacing = pacing;
         this.stop = stop;
+        this.giveBack = giveBack;
+    }
+
+    /**
+     * Once halted or asked to stop, takes every notice not handed out yet and gives them back, so that a crash
+     * while the messages in flight finish cannot leave them claimed (which would make them UNKNOWN).
+     */
+    void withdrawIfStopped() {
+        List<PreparedNotice> withdrawn;
+        synchronized (this) {
+            if (pending.isEmpty() || !(halted || stop.requested())) {
+                return;
+            }
+            withdrawn = List.copyOf(pending);
+            pending.clear();
+        }
+        giveBack.accept(withdrawn);
     }
 
     /** The next notice for a worker, or null when there is none left to hand out (or the dispatch stopped). */

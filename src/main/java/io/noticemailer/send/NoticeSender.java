@@ -3,13 +3,10 @@ package io.noticemailer.send;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -71,18 +68,54 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
         chunk.forEach(notice -> byId.put(notice.delivery().id(), notice));
         long token = tokens.nextLong();
         Set<Long> claimed = ledger.claim(byId.keySet(), token, runId, clock.instant());
-        Queue<DeliveryOutcome> outcomes = new ConcurrentLinkedQueue<>();
-        Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop);
+        ChunkProgress progress = new ChunkProgress(claimed);
+        Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop,
+                withdrawn -> giveBackAtOnce(withdrawn, token));
         try {
-            workers.runAll(dispatch, (worker, notice) -> attempt(worker, notice, dispatch, outcomes));
+            workers.runAll(dispatch, (worker, notice) -> attempt(worker, notice, dispatch, progress));
         } finally {
-            List<DeliveryOutcome> done = List.copyOf(outcomes);
-            ledger.record(done, token, runId);
-            Set<Long> notAttempted = new LinkedHashSet<>(claimed);
-            done.forEach(outcome -> notAttempted.remove(outcome.deliveryId()));
-            ledger.release(notAttempted, token, clock.instant());
+            settle(progress, byId, token);
         }
         stopIfTheRelayFails();
+    }
+
+    /**
+     * Gives back what was not attempted, then records the outcomes, each whatever became of the other: a
+     * failed record must not leave never-attempted deliveries claimed (a later run would make them UNKNOWN).
+     */
+    private void settle(ChunkProgress progress, Map<Long, PreparedNotice> byId, long token) {
+        List<DeliveryOutcome> outcomes = progress.outcomes(id -> lostOutcome(byId.get(id)));
+        try {
+            ledger.release(progress.notAttempted(), token, clock.instant());
+        } finally {
+            int unmatched = ledger.record(outcomes, token, runId);
+            if (unmatched > 0) {
+                log.warn("{} of {} outcomes of this chunk were not recorded: their deliveries are no longer claimed under"
+                        + " this run's claim (run={}); the ledger keeps what another run made of them", unmatched,
+                        outcomes.size(), runId);
+            }
+        }
+    }
+
+    /** The dispatch stopped with notices no worker took: they go back to due now, not after those in flight. */
+    private void giveBackAtOnce(List<PreparedNotice> withdrawn, long token) {
+        List<Long> ids = withdrawn.stream().map(notice -> notice.delivery().id()).toList();
+        try {
+            ledger.release(ids, token, clock.instant());
+        } catch (RuntimeException e) {
+            // The end of the chunk gives them back again (releasing is idempotent under the claim token).
+            log.warn("could not give back {} deliveries no worker took yet, trying again at the end of the chunk: {}",
+                    ids.size(), e.toString());
+        }
+    }
+
+    private DeliveryOutcome lostOutcome(PreparedNotice notice) {
+        DeliveryOutcome outcome = policy.inDoubt(notice.delivery(), notice.messageId(),
+                "the send path failed after handing the message to the transport, before its outcome was known",
+                clock.instant()).withCharset(notice.charset());
+        log.warn("UNKNOWN delivery={} customer={} to={}: its outcome was lost after the message was handed to the transport",
+                outcome.deliveryId(), notice.delivery().customerId(), AddressMask.mask(notice.delivery().email()));
+        return outcome;
     }
 
     private boolean stoppingBeforeClaim() {
@@ -93,30 +126,33 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
         return stop.requested();
     }
 
-    /** Runs on a worker thread. A notice that leaves no outcome here was not attempted and stays due. */
-    private void attempt(SendWorker worker, PreparedNotice notice, Dispatch dispatch, Queue<DeliveryOutcome> outcomes)
+    /** Runs on a worker thread. A notice that leaves no outcome here and never reached the transport stays due. */
+    private void attempt(SendWorker worker, PreparedNotice notice, Dispatch dispatch, ChunkProgress progress)
             throws InterruptedException {
         String domain = Dispatch.domainOf(notice);
         if (notice.renderFailure() != null) {
-            outcomes.add(reported(notice, domain, policy.renderFailed(notice.delivery(), notice.messageId(),
-                    notice.renderFailure(), clock.instant()), Duration.ZERO));
+            report(progress, notice, domain, policy.renderFailed(notice.delivery(), notice.messageId(),
+                    notice.renderFailure(), clock.instant()), Duration.ZERO);
             return;
         }
         Optional<Attempt> attempt;
         try {
-            attempt = worker.send(notice, domain);
-        } catch (RuntimeException e) {
-            // Whether the message left cannot be known: never guess that it did not.
-            outcomes.add(reported(notice, domain, policy.inDoubt(notice.delivery(), notice.messageId(),
-                    "unexpected failure while sending: " + e, clock.instant()), Duration.ZERO));
+            attempt = worker.send(notice, domain, progress);
+        } catch (Throwable e) {
+            // After the hand-over whether the message left cannot be known: never guess that it did not.
+            // Before it (the throttle failed), nothing left: no outcome, so it is given back.
+            if (progress.mayHaveLeft(notice.delivery().id())) {
+                report(progress, notice, domain, policy.inDoubt(notice.delivery(), notice.messageId(),
+                        "unexpected failure while sending: " + e, clock.instant()), Duration.ZERO);
+            }
             throw e;
         }
         if (attempt.isEmpty()) {
             return;
         }
         SendResult result = attempt.get().result();
-        outcomes.add(reported(notice, domain, policy.decide(notice.delivery(), notice.messageId(), result, clock.instant()),
-                attempt.get().latency()));
+        report(progress, notice, domain, policy.decide(notice.delivery(), notice.messageId(), result, clock.instant()),
+                attempt.get().latency());
         if (breaker.observe(notice.delivery().id(), domain, result)) {
             dispatch.halt();
         }
@@ -127,10 +163,15 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
             return;
         }
         Set<Long> blamed = breaker.blamed();
-        ledger.requeue(blamed, runId, clock.instant(), "due again: the relay failed, not the recipient (" + breaker.reason() + ")");
-        log.warn("stopping: {}; {} deliveries recorded as failing because of it are due again", breaker.reason(), blamed.size());
-        throw new RelayUnavailableException(breaker.reason() + "; nothing more was sent, " + blamed.size()
-                + " deliveries that failed because of it are due again and the rest stays PENDING: fix the relay and run again");
+        Set<Long> givenUp = ledger.requeue(blamed, runId, clock.instant(),
+                Requeue.of(breaker.signature(), breaker.reason(), breaker.trippedOnReplies()));
+        int dueAgain = blamed.size() - givenUp.size();
+        log.warn("stopping: {}; {} deliveries recorded as failing because of it are due again, {} failed as the breaker"
+                + " had blamed the relay for them before", breaker.reason(), dueAgain, givenUp.size());
+        throw new RelayUnavailableException(breaker.reason() + "; nothing more was sent, " + dueAgain
+                + " deliveries that failed because of it are due again" + (givenUp.isEmpty() ? "" : ", " + givenUp.size()
+                + " blamed on the relay for the same reply on an earlier run are FAILED")
+                + " and the rest stays PENDING: fix the relay and run again");
     }
 
     /** Closes the workers' connections (QUIT). */
@@ -139,15 +180,17 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
         workers.close();
     }
 
-    private DeliveryOutcome reported(PreparedNotice notice, String domain, DeliveryOutcome attempted, Duration latency) {
+    /** Queues the outcome before anyone hears of it: a failing listener cannot lose it. */
+    private void report(ChunkProgress progress, PreparedNotice notice, String domain, DeliveryOutcome attempted,
+                        Duration latency) {
         DeliveryOutcome outcome = attempted.withCharset(notice.charset());
-        events.attempted(outcome, domain, latency);
+        progress.add(outcome);
         if (outcome.status() == DeliveryStatus.SENT) {
             log.debug("sent delivery={} to={}", outcome.deliveryId(), AddressMask.mask(notice.delivery().email()));
         } else {
             log.info("{} delivery={} customer={} to={} reason={}", outcome.status(), outcome.deliveryId(),
                     notice.delivery().customerId(), AddressMask.mask(notice.delivery().email()), outcome.reason());
         }
-        return outcome;
+        events.attempted(outcome, domain, latency);
     }
 }

@@ -47,12 +47,20 @@ public final class OutcomePolicy {
 
     private DeliveryOutcome retryLater(Delivery delivery, String messageId, SmtpReply reply, String reason,
                                        Instant now, Duration wait) {
-        Instant expiry = delivery.retrySince().plus(retry.lifetime());
+        Instant expiry = lifetimeStart(delivery, now).plus(retry.lifetime());
         if (!now.isBefore(expiry)) {
             return outcome(delivery, DeliveryStatus.FAILED, reply, "expired: still failing after the retry lifetime of "
                     + human(retry.lifetime()) + "; last: " + reason, messageId, now, null);
         }
         return outcome(delivery, DeliveryStatus.DEFERRED, reply, reason, messageId, now, now.plus(wait));
+    }
+
+    /**
+     * The lifetime counts from the first attempt (or the operator's last resend), not from the import: a
+     * delivery read before its first claim still carries the import time, while its claim has just started it.
+     */
+    private static Instant lifetimeStart(Delivery delivery, Instant now) {
+        return delivery.attempts() == 0 || delivery.retrySince() == null ? now : delivery.retrySince();
     }
 
     /** min × 2^(attempt−1), capped at max: 5m, 10m, 20m, 40m, 1h, 1h … with the defaults. */

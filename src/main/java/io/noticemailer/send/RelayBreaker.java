@@ -17,7 +17,10 @@ import io.noticemailer.send.SendResult.Outcome;
  *   <li>{@value #UNREACHABLE_IN_A_ROW} messages in a row that could not reach the relay (each already tried
  *       on {@value SendWorker#CONNECTION_RETRIES} more new connections);</li>
  *   <li>the same 5.7.x policy rejection for most of the recent messages ({@value #SAME_REJECTION_AT_LEAST}
- *       or more of the last {@value #WINDOW}, and four in five) across at least two recipient domains.</li>
+ *       or more of the last {@value #WINDOW}, and four in five) across at least two recipient domains. The
+ *       Japanese mobile carriers count as one domain: they filter alike (a customer's reception settings, the
+ *       carriers' rules for bulk senders), so their rejecting many notices at once is theirs, not the relay's,
+ *       and is recorded per delivery like any other rejection.</li>
  * </ul>
  * A 421 is not counted: it is a receiver slowing us down, handled by the throttle. Thread-safe.
  */
@@ -33,6 +36,9 @@ final class RelayBreaker {
     private static final String AUTHENTICATION_ENHANCED = "5.7.8";
     private static final String UNREACHABLE = "unreachable";
     private static final String AUTHENTICATION = "authentication";
+    private static final String CARRIERS = "the Japanese mobile carriers";
+    private static final Set<String> CARRIER_DOMAINS = Set.of("docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp",
+            "i.softbank.jp");
 
     private final Deque<Entry> recent = new ArrayDeque<>();
     private final Set<Long> blamed = new LinkedHashSet<>();
@@ -52,7 +58,7 @@ final class RelayBreaker {
             }
             return true;
         }
-        recent.addLast(new Entry(deliveryId, domain, signature));
+        recent.addLast(new Entry(deliveryId, CARRIER_DOMAINS.contains(domain) ? CARRIERS : domain, signature));
         if (recent.size() > WINDOW) {
             recent.removeFirst();
         }
@@ -75,6 +81,19 @@ final class RelayBreaker {
     /** Why it tripped, or null. */
     synchronized String reason() {
         return reason;
+    }
+
+    /** What it tripped on ({@code authentication}, {@code unreachable}, or a policy reply such as {@code 550 5.7.1}), or null. */
+    synchronized String signature() {
+        return trippedSignature;
+    }
+
+    /**
+     * Whether it tripped on the relay's answer about the messages themselves (a policy rejection) rather than on
+     * not getting through at all (authentication, unreachable): only the former says anything about them.
+     */
+    synchronized boolean trippedOnReplies() {
+        return trippedSignature != null && !AUTHENTICATION.equals(trippedSignature) && !UNREACHABLE.equals(trippedSignature);
     }
 
     /** The deliveries whose failure the tripped breaker blames on the relay: they are tried again, not failed. */

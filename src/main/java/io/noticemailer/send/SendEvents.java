@@ -21,20 +21,13 @@ public interface SendEvents {
     /** A worker waited this long for the throttle before it could send to {@code domain}. */
     void throttled(String domain, Duration waited);
 
-    /** Every one of {@code listeners} (the progress display, metrics, a test's recorder) gets every event. */
+    /**
+     * Every one of {@code listeners} (the progress display, metrics, a test's recorder) gets every event. A
+     * listener that throws anyway is logged once and skipped for that event: it neither keeps the others from
+     * the event nor reaches the send path, where it could lose an outcome.
+     */
     static SendEvents all(List<? extends SendEvents> listeners) {
-        List<SendEvents> each = List.copyOf(listeners);
-        return new SendEvents() {
-            @Override
-            public void attempted(DeliveryOutcome outcome, String domain, Duration latency) {
-                each.forEach(listener -> listener.attempted(outcome, domain, latency));
-            }
-
-            @Override
-            public void throttled(String domain, Duration waited) {
-                each.forEach(listener -> listener.throttled(domain, waited));
-            }
-        };
+        return new IsolatedSendEvents(List.copyOf(listeners));
     }
 
     static SendEvents none() {

@@ -22,15 +22,22 @@ public interface SendLedger {
      */
     Set<Long> claim(Collection<Long> ids, long claimToken, long runId, Instant now);
 
-    /** Records outcomes of claimed deliveries, with one attempt-history row each. */
-    void record(List<DeliveryOutcome> outcomes, long claimToken, long runId);
+    /**
+     * Records outcomes of deliveries claimed under {@code claimToken}, with one attempt-history row each; an
+     * outcome also replaces the UNKNOWN a later run made of its still claimed delivery. Returns how many
+     * outcomes matched no such delivery (claimed under another token by now, or recorded already): those are
+     * not recorded.
+     */
+    int record(List<DeliveryOutcome> outcomes, long claimToken, long runId);
 
     /** Gives back claimed deliveries that were never attempted, so they stay due. */
     void release(Collection<Long> ids, long claimToken, Instant now);
 
     /**
      * Makes deliveries that this run recorded DEFERRED or FAILED because of a relay-level problem (not the
-     * recipient's) due again at once, with {@code reason} in their attempt history.
+     * recipient's) due again at once, with the requeue's reason in their attempt history; one that an earlier
+     * run already requeued for the same failure is FAILED instead when {@link Requeue#giveUpOnRepeat()}.
+     * Returns the ids failed so. Idempotent: what this run already requeued or failed so is left alone.
      */
-    void requeue(Collection<Long> ids, long runId, Instant now, String reason);
+    Set<Long> requeue(Collection<Long> ids, long runId, Instant now, Requeue requeue);
 }

@@ -13,6 +13,15 @@ import java.util.Optional;
  */
 final class SendWorker implements AutoCloseable {
 
+    /** Told around each hand-over of a message to the transport, so that a failure in between cannot lose it. */
+    interface HandOver {
+        /** The message is about to be handed to the transport: from now on it may have left. */
+        void handing(long deliveryId);
+
+        /** The transport answered that the connection failed before the message was handed over. */
+        void nothingLeft(long deliveryId);
+    }
+
     /** A message whose connection failed is tried this many more times at once, each on a new connection. */
     static final int CONNECTION_RETRIES = 2;
 
@@ -33,9 +42,10 @@ final class SendWorker implements AutoCloseable {
      * Sends one message when its turn comes, and returns the server's last answer. Empty when nothing was
      * handed to the transport: no turn was granted (send window closed, daily quota used up) or a stop was
      * requested while waiting. Every try, retries included, waits for its turn, so a retry after a 421 goes
-     * at the rate the 421 has just halved.
+     * at the rate the 421 has just halved. {@code handOver} hears of each try.
      */
-    Optional<Attempt> send(PreparedNotice notice, String domain) throws InterruptedException {
+    Optional<Attempt> send(PreparedNotice notice, String domain, HandOver handOver) throws InterruptedException {
+        long deliveryId = notice.delivery().id();
         SendResult result = null;
         long transportNanos = 0;
         for (int attempt = 0; attempt <= CONNECTION_RETRIES; attempt++) {
@@ -44,8 +54,12 @@ final class SendWorker implements AutoCloseable {
             }
             renewIfDomainHadEnough(domain);
             long started = System.nanoTime();
+            handOver.handing(deliveryId);
             result = transport.send(notice.message(), notice.delivery().email());
             transportNanos += System.nanoTime() - started;
+            if (result.outcome() == SendResult.Outcome.CONNECTION_FAILED) {
+                handOver.nothingLeft(deliveryId);
+            }
             sentOnConnection.merge(domain, 1, Integer::sum);
             pacing.observe(domain, result);
             if (!RelayBreaker.worthRetrying(result)) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -24,6 +25,8 @@ public class SendWorkers implements AutoCloseable {
     }
 
     private static final long CLOSE_WAIT_SECONDS = 10;
+    /** How soon a stop or a halt gives back the notices no worker took yet. */
+    private static final long STOP_CHECK_MILLIS = 100;
 
     private final List<SendWorker> workers = new ArrayList<>();
     private final ExecutorService threads;
@@ -47,6 +50,7 @@ public class SendWorkers implements AutoCloseable {
     /**
      * Runs {@code task} for every notice the dispatch hands out, on all workers at once, and returns when
      * every worker is done. The first failure of a task halts the dispatch and is rethrown once all are done.
+     * While waiting, it has the dispatch withdraw what is left as soon as a stop or a halt comes.
      */
     void runAll(Dispatch dispatch, Task task) {
         List<Future<?>> running = new ArrayList<>(workers.size());
@@ -72,8 +76,10 @@ public class SendWorkers implements AutoCloseable {
         try {
             while (true) {
                 try {
-                    future.get();
+                    future.get(STOP_CHECK_MILLIS, TimeUnit.MILLISECONDS);
                     return null;
+                } catch (TimeoutException e) {
+                    dispatch.withdrawIfStopped();
                 } catch (InterruptedException e) {
                     interrupted = true;
                     dispatch.halt();
@@ -94,7 +100,7 @@ public class SendWorkers implements AutoCloseable {
         while ((notice = dispatch.next()) != null) {
             try {
                 task.run(worker, notice);
-            } catch (RuntimeException | InterruptedException e) {
+            } catch (Throwable e) {
                 dispatch.halt();
                 throw e;
             } finally {

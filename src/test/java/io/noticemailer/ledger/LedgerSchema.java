@@ -6,6 +6,9 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import io.noticemailer.send.SendLedger;
 
 /** The ledger's schema on a test database, migrated as the application migrates it, and stores on top of it. */
 public final class LedgerSchema {
@@ -30,5 +33,14 @@ public final class LedgerSchema {
 
     public static BounceStore bounceStore(DataSource dataSource) {
         return new BounceStore(migrate(dataSource));
+    }
+
+    /** The send path's ledger as the application builds it: every write in its own committed, retried transaction. */
+    public static SendLedger sendLedger(DataSource dataSource) {
+        return new JdbcSendLedger(migrate(dataSource), new DataSourceTransactionManager(dataSource));
+    }
+
+    public static LedgerQueries queries(DataSource dataSource) {
+        return new LedgerQueries(migrate(dataSource));
     }
 }

@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +61,8 @@ class SendWorkersTest {
         }
     }, oneConnectionForDocomo, stop, SendEvents.none());
 
+    private final List<PreparedNotice> withdrawn = new CopyOnWriteArrayList<>();
+
     @AfterEach
     void close() {
         workers.close();
@@ -70,7 +75,7 @@ class SendWorkersTest {
         Map<String, AtomicInteger> most = new ConcurrentHashMap<>();
         List<Long> handled = new CopyOnWriteArrayList<>();
 
-        workers.runAll(new Dispatch(notices, oneConnectionForDocomo, stop), (worker, notice) -> {
+        workers.runAll(new Dispatch(notices, oneConnectionForDocomo, stop, withdrawn::addAll), (worker, notice) -> {
             String domain = Dispatch.domainOf(notice);
             int now = active.computeIfAbsent(domain, d -> new AtomicInteger()).incrementAndGet();
             most.computeIfAbsent(domain, d -> new AtomicInteger()).accumulateAndGet(now, Math::max);
@@ -88,7 +93,7 @@ class SendWorkersTest {
     void givenAStopRequestThenNoFurtherNoticeIsHandedOut() {
         List<Long> handled = new CopyOnWriteArrayList<>();
 
-        workers.runAll(new Dispatch(notices(40), oneConnectionForDocomo, stop), (worker, notice) -> {
+        workers.runAll(new Dispatch(notices(40), oneConnectionForDocomo, stop, withdrawn::addAll), (worker, notice) -> {
             handled.add(notice.delivery().id());
             if (handled.size() == 5) {
                 stop.request("test");
@@ -100,11 +105,37 @@ class SendWorkersTest {
     }
 
     @Test
+    void givenAStopWhileEveryWorkerIsBusyThenWhatNoWorkerTookIsWithdrawnWithoutWaitingForThem() throws Exception {
+        CountDownLatch inFlight = new CountDownLatch(WORKERS);
+        CountDownLatch finish = new CountDownLatch(1);
+        List<Long> handled = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> workers.runAll(
+                new Dispatch(notices(40).stream().filter(n -> n.delivery().id() % 2 == 1).toList(), oneConnectionForDocomo,
+                        stop, withdrawn::addAll), (worker, notice) -> {
+                    handled.add(notice.delivery().id());
+                    inFlight.countDown();
+                    finish.await();
+                }));
+        assertThat(inFlight.await(5, TimeUnit.SECONDS)).isTrue();
+
+        stop.request("test");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (withdrawn.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(withdrawn).as("withdrawn while the four were still in flight").hasSize(20 - WORKERS);
+        finish.countDown();
+        running.get(5, TimeUnit.SECONDS);
+        assertThat(handled).hasSize(WORKERS).doesNotContainAnyElementsOf(withdrawn.stream().map(n -> n.delivery().id()).toList());
+    }
+
+    @Test
     void givenATaskFailsThenTheOthersFinishAndTheFailureIsRethrown() {
         List<Long> handled = new CopyOnWriteArrayList<>();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> workers.runAll(
-                new Dispatch(notices(40), oneConnectionForDocomo, stop), (worker, notice) -> {
+                new Dispatch(notices(40), oneConnectionForDocomo, stop, withdrawn::addAll), (worker, notice) -> {
                     if (notice.delivery().id() == 3) {
                         throw new IllegalStateException("boom");
                     }

@@ -3,6 +3,7 @@ package io.noticemailer.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +89,28 @@ class RelayBreakerRunTest {
                 + " WHERE d.campaign_id = ? AND a.outcome = 'REQUEUED'", Integer.class, job.campaign())).isGreaterThanOrEqualTo(5);
         relay.rejectEveryRecipient(null);
         assertRerunSendsEveryoneOnce(job);
+    }
+
+    @Test
+    void givenTheSamePolicyRejectionForTheSameDeliveriesOnTheNextRunThenThoseAreFailedAndTheCampaignMovesOn() {
+        CampaignWorkspace job = campaign("breaker-repeat");
+        relay.rejectEveryRecipient("550 5.7.1 relaying denied for this client");
+        assertThat(cli.run("run", job.jobFile()).exitCode()).isEqualTo(ExitCodes.FAILED);
+        List<String> requeuedOnce = cli.jdbc().queryForList("SELECT customer_id FROM delivery WHERE campaign_id = ?"
+                + " AND status = 'DEFERRED' ORDER BY id", String.class, job.campaign());
+
+        CliHarness.Result again = cli.run("run", job.jobFile());
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(again.err()).contains("blamed on the relay for the same reply on an earlier run are FAILED");
+        List<String> failed = cli.jdbc().queryForList("SELECT customer_id FROM delivery WHERE campaign_id = ?"
+                + " AND status = 'FAILED' AND reason LIKE '%second time%' ORDER BY id", String.class, job.campaign());
+        assertThat(failed).as("not requeued for ever").isNotEmpty().isSubsetOf(requeuedOnce);
+        relay.rejectEveryRecipient(null);
+        assertThat(cli.run("run", job.jobFile()).exitCode()).isZero();
+        assertThat(cli.jdbc().queryForObject("SELECT COUNT(*) FROM delivery WHERE campaign_id = ? AND status = 'SENT'",
+                Integer.class, job.campaign())).isEqualTo(CUSTOMERS - failed.size());
+        LedgerAgreement.assertAgrees(cli.jdbc(), job.campaign(), relay);
     }
 
     @Test

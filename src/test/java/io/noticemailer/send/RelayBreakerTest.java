@@ -71,6 +71,25 @@ class RelayBreakerTest {
     }
 
     @Test
+    void givenThePolicyRejectionsComeFromTheJapaneseCarriersOnlyThenItIsTheirFilteringAndItDoesNotTrip() {
+        String[] carriers = {"docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp"};
+        for (long id = 1; id <= 10; id++) {
+            assertThat(breaker.observe(id, carriers[(int) id % carriers.length], RELAY_DENIED)).isFalse();
+        }
+    }
+
+    @Test
+    void givenTheCarriersAndAnotherDomainRejectAlikeThenItIsTheRelayAndItTrips() {
+        for (long id = 1; id <= 4; id++) {
+            assertThat(breaker.observe(id, id % 2 == 0 ? "docomo.ne.jp" : "au.com", RELAY_DENIED)).isFalse();
+        }
+
+        assertThat(breaker.observe(5, "example.com", RELAY_DENIED)).isTrue();
+        assertThat(breaker.signature()).isEqualTo("550 5.7.1");
+        assertThat(breaker.trippedOnReplies()).isTrue();
+    }
+
+    @Test
     void givenPolicyRejectionsMixedWithSuccessesThenItDoesNotTrip() {
         for (long id = 1; id <= 20; id++) {
             SendResult result = id % 2 == 0 ? ACCEPTED : RELAY_DENIED;

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
@@ -313,41 +312,6 @@ class NoticeSenderTest {
         @Override
         public void close() {
             real.close();
-        }
-    }
-
-    /** Every turn granted at once (or only the first few), no limits: the throttle's own rules are tested elsewhere. */
-    private static class OpenPacing implements Pacing {
-
-        private final AtomicInteger turnsLeft = new AtomicInteger(Integer.MAX_VALUE);
-
-        OpenPacing grantingOnly(int turns) {
-            turnsLeft.set(turns);
-            return this;
-        }
-
-        @Override
-        public Turn awaitTurn(String domain) {
-            return turnsLeft.getAndDecrement() > 0 ? Turn.granted(Duration.ZERO) : Turn.refused("the send window closed");
-        }
-
-        @Override
-        public String refusal() {
-            return null;
-        }
-
-        @Override
-        public void observe(String domain, SendResult result) {
-        }
-
-        @Override
-        public int connections(String domain) {
-            return Integer.MAX_VALUE;
-        }
-
-        @Override
-        public int messagesPerConnection(String domain) {
-            return Integer.MAX_VALUE;
         }
     }
 }

@@ -25,31 +25,7 @@ class SendWorkersTest {
     private static final int WORKERS = 4;
 
     private final RunStop stop = new RunStop();
-    private final Pacing oneConnectionForDocomo = new Pacing() {
-        @Override
-        public Turn awaitTurn(String domain) {
-            return Turn.granted(java.time.Duration.ZERO);
-        }
-
-        @Override
-        public String refusal() {
-            return null;
-        }
-
-        @Override
-        public void observe(String domain, SendResult result) {
-        }
-
-        @Override
-        public int connections(String domain) {
-            return domain.equals("docomo.ne.jp") ? 1 : WORKERS;
-        }
-
-        @Override
-        public int messagesPerConnection(String domain) {
-            return Integer.MAX_VALUE;
-        }
-    };
+    private final Pacing oneConnectionForDocomo = new OpenPacing(domain -> domain.equals("docomo.ne.jp") ? 1 : WORKERS);
     private final SendWorkers workers = new SendWorkers(WORKERS, () -> new MailTransport() {
         @Override
         public SendResult send(jakarta.mail.internet.MimeMessage message, String recipient) {

@@ -25,8 +25,9 @@ final class Dispatch {
     private final Consumer<List<PreparedNotice>> giveBack;
     private final Map<String, Integer> busy = new HashMap<>();
     private boolean halted;
+    private boolean withdrawn;
 
-    /** @param giveBack takes the notices withdrawn once the dispatch stopped, none of which was handed out */
+    /** @param giveBack takes the notices withdrawn when the dispatch stopped (none of them handed out; maybe none) */
     Dispatch(List<PreparedNotice> notices, Pacing pacing, RunStop stop, Consumer<List<PreparedNotice>> giveBack) {
         this.pending = new ArrayList<>(notices);
         this.pacing = pacing;
@@ -35,19 +36,21 @@ final class Dispatch {
     }
 
     /**
-     * Once halted or asked to stop, takes every notice not handed out yet and gives them back, so that a crash
-     * while the messages in flight finish cannot leave them claimed (which would make them UNKNOWN).
+     * Once halted or asked to stop, takes every notice not handed out yet (none, possibly) and gives them back,
+     * once, so that a crash while the messages in flight finish cannot leave them claimed (they would become
+     * UNKNOWN).
      */
     void withdrawIfStopped() {
-        List<PreparedNotice> withdrawn;
+        List<PreparedNotice> left;
         synchronized (this) {
-            if (pending.isEmpty() || !(halted || stop.requested())) {
+            if (withdrawn || !(halted || stop.requested())) {
                 return;
             }
-            withdrawn = List.copyOf(pending);
+            withdrawn = true;
+            left = List.copyOf(pending);
             pending.clear();
         }
-        giveBack.accept(withdrawn);
+        giveBack.accept(left);
     }
 
     /** The next notice for a worker, or null when there is none left to hand out (or the dispatch stopped). */

@@ -70,7 +70,7 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
         Set<Long> claimed = ledger.claim(byId.keySet(), token, runId, clock.instant());
         ChunkProgress progress = new ChunkProgress(claimed);
         Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop,
-                withdrawn -> giveBackAtOnce(withdrawn, token));
+                withdrawn -> settleEarly(withdrawn, progress, token));
         try {
             workers.runAll(dispatch, (worker, notice) -> attempt(worker, notice, dispatch, progress));
         } finally {
@@ -84,28 +84,37 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
      * failed record must not leave never-attempted deliveries claimed (a later run would make them UNKNOWN).
      */
     private void settle(ChunkProgress progress, Map<Long, PreparedNotice> byId, long token) {
-        List<DeliveryOutcome> outcomes = progress.outcomes(id -> lostOutcome(byId.get(id)));
+        List<DeliveryOutcome> outcomes = progress.takeFinalOutcomes(id -> lostOutcome(byId.get(id)));
         try {
             ledger.release(progress.notAttempted(), token, clock.instant());
         } finally {
-            int unmatched = ledger.record(outcomes, token, runId);
-            if (unmatched > 0) {
-                log.warn("{} of {} outcomes of this chunk were not recorded: their deliveries are no longer claimed under"
-                        + " this run's claim (run={}); the ledger keeps what another run made of them", unmatched,
-                        outcomes.size(), runId);
-            }
+            record(outcomes, token);
         }
     }
 
-    /** The dispatch stopped with notices no worker took: they go back to due now, not after those in flight. */
-    private void giveBackAtOnce(List<PreparedNotice> withdrawn, long token) {
+    /**
+     * The dispatch stopped (stop requested, relay breaker): the notices no worker took go back to due and the
+     * outcomes so far are recorded now, not after the messages in flight, so that a crash while those finish
+     * leaves only them in doubt. Whatever fails here is done again at the end of the chunk.
+     */
+    private void settleEarly(List<PreparedNotice> withdrawn, ChunkProgress progress, long token) {
         List<Long> ids = withdrawn.stream().map(notice -> notice.delivery().id()).toList();
+        List<DeliveryOutcome> outcomes = progress.takeOutcomes();
         try {
             ledger.release(ids, token, clock.instant());
+            record(outcomes, token);
         } catch (RuntimeException e) {
-            // The end of the chunk gives them back again (releasing is idempotent under the claim token).
-            log.warn("could not give back {} deliveries no worker took yet, trying again at the end of the chunk: {}",
-                    ids.size(), e.toString());
+            progress.putBack(outcomes);
+            log.warn("could not settle the chunk at once after the stop, doing it when the messages in flight are done: {}",
+                    e.toString());
+        }
+    }
+
+    private void record(List<DeliveryOutcome> outcomes, long token) {
+        int unmatched = ledger.record(outcomes, token, runId);
+        if (unmatched > 0) {
+            log.warn("{} of {} outcomes were not recorded: their deliveries are no longer claimed under this run's claim"
+                    + " (run={}); the ledger keeps what another run made of them", unmatched, outcomes.size(), runId);
         }
     }
 

@@ -235,6 +235,47 @@ class NoticeSenderTest {
     }
 
     @Test
+    void givenAStopThenTheOutcomesSoFarAreRecordedBeforeTheMessagesInFlightFinish() throws Exception {
+        List<PreparedNotice> notices = notices("stop-records-early", 6);
+        String slow = notices.get(1).delivery().email();
+        String last = notices.get(2).delivery().email();
+        CountDownLatch finish = new CountDownLatch(1);
+        sender = sender(2, new OpenPacing(), transport -> new AfterSend(transport, recipient -> null) {
+            @Override
+            public SendResult send(MimeMessage message, String recipient) {
+                if (recipient.equals(slow)) {
+                    awaitUninterruptibly(finish);
+                }
+                SendResult result = super.send(message, recipient);
+                if (recipient.equals(last)) {
+                    stop.request("SIGTERM received");
+                }
+                return result;
+            }
+        }, SendEvents.none(), ledger);
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(new Chunk<>(notices)));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!statusOf(notices.get(0)).equals("SENT") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(statusOf(notices.get(0))).as("recorded while the second is still in flight").isEqualTo("SENT");
+        assertThat(statusOf(notices.get(1))).isEqualTo("SENDING");
+        assertThat(notices.subList(3, 6)).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("PENDING"));
+        finish.countDown();
+        writing.get(10, TimeUnit.SECONDS);
+        assertThat(notices.subList(0, 3)).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENT"));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void givenACampaignImportedLongBeforeItsFirstAttemptThenTheRetryLifetimeCountsFromThatAttempt() {
         List<PreparedNotice> notices = notices("imported-monday", 1, NOW.minus(Duration.ofDays(6)));
         relay.failRecipient(notices.get(0).delivery().email(), "451 4.3.0 try again later");

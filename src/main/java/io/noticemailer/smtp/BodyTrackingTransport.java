@@ -16,6 +16,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
 final class BodyTrackingTransport extends SMTPTransport {
 
     private boolean endOfDataStarted;
+    private boolean mailFromAccepted;
 
     BodyTrackingTransport(Session session, URLName url) {
         super(session, url);
@@ -24,6 +25,12 @@ final class BodyTrackingTransport extends SMTPTransport {
     /** Called before each message. */
     void startMessage() {
         endOfDataStarted = false;
+        mailFromAccepted = false;
+    }
+
+    /** Whether the server accepted this message's MAIL FROM: a refusal before it was about the connection, not the message. */
+    boolean mailFromAccepted() {
+        return mailFromAccepted;
     }
 
     /**
@@ -42,6 +49,12 @@ final class BodyTrackingTransport extends SMTPTransport {
         } catch (IllegalStateException notConnected) {
             return false;
         }
+    }
+
+    @Override
+    protected void mailFrom() throws MessagingException {
+        super.mailFrom();
+        mailFromAccepted = true;
     }
 
     @Override

@@ -25,6 +25,8 @@ public final class SmtpMailTransport implements MailTransport {
     private final String username;
     private final String password;
     private BodyTrackingTransport connection;
+    /** Whether the last message that failed did so before its MAIL FROM was accepted. */
+    private boolean refusedBeforeMailFrom;
 
     /** @param username null (and password null) for a relay without authentication */
     public SmtpMailTransport(Session session, String host, int port, String username, String password) {
@@ -42,11 +44,25 @@ public final class SmtpMailTransport implements MailTransport {
     @Override
     public SendResult send(MimeMessage message, String recipient) {
         boolean reusing = connection != null && connection.isOpen();
+        refusedBeforeMailFrom = false;
         SendResult result = attempt(message, recipient);
-        if (reusing && result.outcome() == Outcome.CONNECTION_FAILED && result.reply() == null) {
+        if (reusing && droppedBeforeTheMessage(result)) {
             result = attempt(message, recipient);
         }
         return AddressMasking.hide(result, recipient);
+    }
+
+    /**
+     * Lost without a reply, or closed with a 421 before this message's MAIL FROM was accepted: what a relay does
+     * to a client that sat idle too long. Such a 421 is about the connection, not our rate: it must not reach
+     * the throttle's slow-down, which a 421 to a new connection (or later in a message) still does.
+     */
+    private boolean droppedBeforeTheMessage(SendResult result) {
+        if (result.outcome() != Outcome.CONNECTION_FAILED) {
+            return false;
+        }
+        return result.reply() == null
+                || result.reply().code() == FailureClassifier.SERVICE_NOT_AVAILABLE && refusedBeforeMailFrom;
     }
 
     private SendResult attempt(MimeMessage message, String recipient) {
@@ -72,6 +88,7 @@ public final class SmtpMailTransport implements MailTransport {
             transport.sendMessage(message, new Address[] {envelopeRecipient(recipient)});
             return SendResult.of(Outcome.ACCEPTED, SmtpReplies.parse(transport.getLastServerResponse()));
         } catch (MessagingException e) {
+            refusedBeforeMailFrom = !transport.mailFromAccepted();
             SendResult result = FailureClassifier.classify(e, transport.endOfDataStarted());
             boolean lost = result.outcome() == Outcome.CONNECTION_FAILED || result.outcome() == Outcome.UNCERTAIN;
             if (lost || !transport.isOpen()) {

@@ -49,6 +49,41 @@ class SmtpConnectionLossTest {
     }
 
     @Test
+    void givenAReusedConnectionClosedWith421AtMailFromThenItIsReplacedAndTheMessageSentWithoutA421() {
+        server.failMail(2, "421 4.4.2 idle for too long, closing connection");
+        send("first@example.jp", "C1");
+
+        SendResult result = send("second@example.jp", "C2");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
+        assertThat(server.connections()).isEqualTo(2);
+        assertThat(server.deliveredTo("second@example.jp")).isEqualTo(1);
+    }
+
+    @Test
+    void givenAFreshConnectionAnswering421AtMailFromThenItIsAConnectionFailureForTheThrottle() {
+        server.failMail(1, "421 4.7.0 too many connections, slow down");
+
+        SendResult result = send("taro@example.jp", "C1");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+        assertThat(result.reply().code()).isEqualTo(421);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAReusedConnectionAnswering421AfterMailFromWasAcceptedThenItIsAConnectionFailureForTheThrottle() {
+        server.failRecipient("second@example.jp", "421 4.7.0 too fast, slow down");
+        send("first@example.jp", "C1");
+
+        SendResult result = send("second@example.jp", "C2");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_FAILED);
+        assertThat(result.reply().code()).isEqualTo(421);
+        assertThat(server.connections()).isEqualTo(1);
+    }
+
+    @Test
     void freshConnectionLostBeforeTheBodyIsAConnectionFailureWithoutRetry() {
         server.dropAtMail(1);
 

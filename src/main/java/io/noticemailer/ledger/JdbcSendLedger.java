@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +45,13 @@ class JdbcSendLedger implements SendLedger {
 
     @Override
     public List<Delivery> findDue(String campaign, long afterId, Instant now, int max) {
-        return jdbc.query(LedgerSql.FIND_DUE, rows, campaign, afterId, UtcTimes.toDb(now), max);
+        List<Delivery> pending = jdbc.query(LedgerSql.FIND_PENDING, rows, campaign, afterId, max);
+        List<Delivery> deferred = jdbc.query(LedgerSql.FIND_DUE_DEFERRED, rows, campaign, afterId, UtcTimes.toDb(now), max);
+        if (deferred.isEmpty()) {
+            return pending;
+        }
+        return Stream.concat(pending.stream(), deferred.stream()).sorted(Comparator.comparingLong(Delivery::id))
+                .limit(max).toList();
     }
 
     @Override

@@ -18,11 +18,14 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import io.noticemailer.ledger.AddressMask;
+import io.noticemailer.ledger.Delivery;
 import io.noticemailer.ledger.DeliveryStatus;
 
 /**
- * The send path, for one chunk: claim (committed) → the parallel workers send each claimed message when
- * the throttle gives it a turn → record every outcome, give back what was not attempted. A delivery that
+ * The send path, for one chunk: claim (committed) → the parallel workers render each claimed notice and send
+ * it when the throttle gives it a turn → record every outcome, give back what was not attempted. Rendering
+ * on the workers rather than in a step processor keeps both cores busy: the step's thread only reads and
+ * writes the ledger. A delivery that
  * was not claimed is not sent, so Spring Batch re-invoking this writer with items it already wrote (chunk
  * retry, scan) cannot send anything twice; and what can be in doubt after a crash is at most one chunk.
  *
@@ -30,11 +33,12 @@ import io.noticemailer.ledger.DeliveryStatus;
  * the relay itself fails (see {@link RelayBreaker}) the run stops with {@link RelayUnavailableException} and
  * the deliveries that failed because of it are made due again instead of failed.
  */
-public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
+public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
 
     private final SendLedger ledger;
+    private final NoticePreparer preparer;
     private final SendWorkers workers;
     private final Pacing pacing;
     private final RunStop stop;
@@ -47,9 +51,10 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
     private final RelayBreaker breaker = new RelayBreaker();
 
     /** @param beforeClaim run before each claim; throws when this run may no longer claim (its lock is lost) */
-    public NoticeSender(SendLedger ledger, SendWorkers workers, Pacing pacing, RunStop stop, Runnable beforeClaim,
+    public NoticeSender(SendLedger ledger, NoticePreparer preparer, SendWorkers workers, Pacing pacing, RunStop stop, Runnable beforeClaim,
                         OutcomePolicy policy, Clock clock, RandomGenerator tokens, SendEvents events, long runId) {
         this.ledger = ledger;
+        this.preparer = preparer;
         this.workers = workers;
         this.pacing = pacing;
         this.stop = stop;
@@ -62,19 +67,19 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
     }
 
     @Override
-    public void write(Chunk<? extends PreparedNotice> chunk) {
+    public void write(Chunk<? extends Delivery> chunk) {
         if (stoppingBeforeClaim()) {
             return;
         }
         beforeClaim.run();
-        Map<Long, PreparedNotice> byId = new LinkedHashMap<>();
-        chunk.forEach(notice -> byId.put(notice.delivery().id(), notice));
+        Map<Long, Delivery> byId = new LinkedHashMap<>();
+        chunk.forEach(delivery -> byId.put(delivery.id(), delivery));
         long token = tokens.nextLong();
         Set<Long> claimed = ledger.claim(byId.keySet(), token, runId, clock.instant());
         Queue<DeliveryOutcome> outcomes = new ConcurrentLinkedQueue<>();
         Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop);
         try {
-            workers.runAll(dispatch, (worker, notice) -> attempt(worker, notice, dispatch, outcomes));
+            workers.runAll(dispatch, (worker, delivery) -> attempt(worker, preparer.process(delivery), dispatch, outcomes));
         } finally {
             List<DeliveryOutcome> done = List.copyOf(outcomes);
             ledger.record(done, token, runId);
@@ -96,7 +101,7 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
     /** Runs on a worker thread. A notice that leaves no outcome here was not attempted and stays due. */
     private void attempt(SendWorker worker, PreparedNotice notice, Dispatch dispatch, Queue<DeliveryOutcome> outcomes)
             throws InterruptedException {
-        String domain = Dispatch.domainOf(notice);
+        String domain = Dispatch.domainOf(notice.delivery());
         if (notice.renderFailure() != null) {
             outcomes.add(reported(notice, domain, policy.renderFailed(notice.delivery(), notice.messageId(),
                     notice.renderFailure(), clock.instant()), Duration.ZERO));

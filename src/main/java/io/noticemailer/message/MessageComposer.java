@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import jakarta.activation.DataHandler;
@@ -42,6 +43,7 @@ public final class MessageComposer {
     private final TimeZone zone;
     /** The From header is the same for every notice in a charset: encoded once, not once per message. */
     private final Map<NoticeCharset, String> fromHeaders = new ConcurrentHashMap<>();
+    private final AtomicReference<FormattedDate> lastDate = new AtomicReference<>();
 
     /** Unsigned UTF-8 messages. */
     public MessageComposer(Session session, Sender sender, ZoneId zone) {
@@ -132,11 +134,24 @@ public final class MessageComposer {
         }
     }
 
-    /** Formatted here rather than by setSentDate, whose formatter is fixed to the JVM zone at class load. */
+    /**
+     * Formatted here rather than by setSentDate, whose formatter is fixed to the JVM zone at class load. The
+     * header has whole seconds, and formatting costs more than the rest of the headers: once per second serves
+     * every notice composed in it.
+     */
     private String formatDate(Instant date) {
+        FormattedDate last = lastDate.get();
+        if (last != null && last.epochSecond() == date.getEpochSecond()) {
+            return last.text();
+        }
         MailDateFormat format = new MailDateFormat();
         format.setTimeZone(zone);
-        return format.format(Date.from(date));
+        String text = format.format(Date.from(date));
+        lastDate.set(new FormattedDate(date.getEpochSecond(), text));
+        return text;
+    }
+
+    private record FormattedDate(long epochSecond, String text) {
     }
 
     private static void checkMessageId(String messageId) {

@@ -72,7 +72,7 @@ class JdbcSendLedger implements SendLedger {
                 ps.setLong(5, id);
                 ps.setObject(6, UtcTimes.toDb(now));
             });
-            return jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken);
+            return claimedAmong(ordered, claimToken);
         }));
         return new LinkedHashSet<>(claimed);
     }
@@ -85,7 +85,7 @@ class JdbcSendLedger implements SendLedger {
         List<DeliveryOutcome> ordered = outcomes.stream().sorted(Comparator.comparingLong(DeliveryOutcome::deliveryId)).toList();
         retry.invoke(() -> ownTransaction.executeWithoutResult(status -> {
             // Only what is still claimed: a retry after a commit whose answer was lost records nothing twice.
-            Set<Long> stillClaimed = new HashSet<>(jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken));
+            Set<Long> stillClaimed = new HashSet<>(claimedAmong(ordered.stream().map(DeliveryOutcome::deliveryId).toList(), claimToken));
             List<DeliveryOutcome> open = ordered.stream().filter(o -> stillClaimed.contains(o.deliveryId())).toList();
             jdbc.batchUpdate(LedgerSql.RECORD, open, open.size(), (ps, o) -> bindRecord(ps, o, claimToken));
             jdbc.batchUpdate(LedgerSql.INSERT_ATTEMPT, open, open.size(), (ps, o) -> bindAttempt(ps, o, runId));
@@ -126,6 +126,15 @@ class JdbcSendLedger implements SendLedger {
                 ps.setLong(4, runId);
             });
         }));
+    }
+
+    private List<Long> claimedAmong(List<Long> ids, long claimToken) {
+        Object[] arguments = new Object[ids.size() + 1];
+        arguments[0] = claimToken;
+        for (int i = 0; i < ids.size(); i++) {
+            arguments[i + 1] = ids.get(i);
+        }
+        return jdbc.queryForList(LedgerSql.withPlaceholders(LedgerSql.CLAIMED_AMONG, ids.size()), Long.class, arguments);
     }
 
     private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {

@@ -29,7 +29,9 @@ final class LedgerSql {
             + " attempts = attempts + 1, updated_at = ?"
             + " WHERE id = ? AND status IN ('PENDING', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)";
 
-    static final String CLAIMED_BY_TOKEN = "SELECT id FROM delivery WHERE claim_token = ? AND status = 'SENDING' ORDER BY id";
+    /** By primary key: claim_token has no index of its own (V70). */
+    static final String CLAIMED_AMONG = "SELECT id FROM delivery WHERE claim_token = ? AND status = 'SENDING' AND id IN (%s)"
+            + " ORDER BY id";
 
     static final String RECORD = "UPDATE delivery SET status = ?, last_reply_code = ?, last_enhanced_code = ?,"
             + " last_reply_text = ?, reason = ?, message_id = ?, sent_at = ?, next_attempt_at = ?, updated_at = ?,"

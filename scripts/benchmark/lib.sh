@@ -110,7 +110,7 @@ server_ticks() {
 # The throttle is set far above what the box can do, so that the benchmark measures the send path and not
 # the configured rate; the product opens as many SMTP sessions as smtp-source does.
 write_job_file() {
-  local file="$1" campaign="$2" csv="$3" templates="$4" sessions="$5"
+  local file="$1" campaign="$2" csv="$3" templates="$4" sessions="$5" rate="${6:-1000000}"
   cat > "$file" <<YAML
 # Written by scripts/bench: the example campaign's templates, with a throttle that does not limit.
 campaign: $campaign
@@ -128,7 +128,7 @@ managementCode: {prefix: DL}
 templates: $templates
 zone: Asia/Tokyo
 throttle:
-  messagesPerSecond: 1000000
+  messagesPerSecond: $rate
   connections: $sessions
   domains:
 YAML
@@ -204,6 +204,17 @@ product_ledger() {
                rss[int(NR/4)+1] / 1024, rss[int(NR/2)+1] / 1024, rss[int(3*NR/4)+1] / 1024, rss[NR] / 1024, max / 1024 }' \
       "$results/product.rss"
   fi
+}
+
+# The rate a throttled run kept, from the ledger's own sent_at times (JVM start and import excluded).
+throttled_rate() {
+  local campaign="$1" configured="$2"
+  mariadb --no-defaults -S "$db_socket" -u root bench -N -e "
+    SELECT COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(sent_at), MAX(sent_at)) / 1e6
+    FROM delivery WHERE campaign_id = '$campaign' AND status = 'SENT'" |
+  awk -v r="$configured" '{ rate = ($2 > 0) ? ($1 - 1) / $2 : 0;
+    printf "throttled run: %d messages sent over %.1f s: %.2f msg/s against %s configured (%+.2f %%)\n",
+           $1, $2, rate, r, (rate / r - 1) * 100 }'
 }
 
 print_table() {

@@ -23,7 +23,8 @@ def main():
     for row in rows:
         failed = row["exit"] != "0"
         ok = not failed and int(row["delivered"]) == int(row["messages"])
-        ref = reference.get(row["sessions"])
+        # A throttled run is held to its configured rate on purpose: a ratio to smtp-source says nothing.
+        ref = None if row["tool"] == "throttled" else reference.get(row["sessions"])
         lines.append([
             row["tool"] + (" !" if failed else "" if ok else " *"),
             row["sessions"],

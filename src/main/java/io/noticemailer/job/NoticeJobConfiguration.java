@@ -28,12 +28,8 @@ import io.noticemailer.input.InputRowReader;
 import io.noticemailer.ledger.CampaignStore;
 import io.noticemailer.ledger.Delivery;
 import io.noticemailer.ledger.ImportStore;
-import io.noticemailer.message.MessageComposer;
-import io.noticemailer.render.NoticeRenderer;
 import io.noticemailer.send.DueDeliveryReader;
-import io.noticemailer.send.NoticePreparer;
 import io.noticemailer.send.NoticeSender;
-import io.noticemailer.send.PreparedNotice;
 import io.noticemailer.send.RunStop;
 import io.noticemailer.send.SendLedger;
 import io.noticemailer.smtp.SmtpSessions;
@@ -60,17 +56,17 @@ class NoticeJobConfiguration {
     }
 
     /**
-     * Parallel sending without a multi-threaded step: the reader and processor stay on the step's thread
-     * (Spring Batch readers are not thread-safe), and the writer claims each chunk at once and fans it out to
-     * {@code throttle.connections} workers, one SMTP connection each, recording every outcome before the next
-     * chunk. Claims and records stay batched, and what a crash can leave in doubt is one chunk (README,
+     * Parallel sending without a multi-threaded step: the reader stays on the step's thread (Spring Batch
+     * readers are not thread-safe), and the writer claims each chunk at once and fans it out to
+     * {@code throttle.connections} workers, one SMTP connection each, which render and send, recording every
+     * outcome before the next chunk. Claims and records stay batched, and what a crash can leave in doubt is one chunk (README,
      * "Parallel sending").
      */
     @Bean
     Step sendStep(JobRepository repository, PlatformTransactionManager tx, SendSettings settings,
-                  DueDeliveryReader dueDeliveryReader, NoticePreparer noticePreparer, NoticeSender noticeSender) {
-        return new StepBuilder(SEND_STEP, repository).<Delivery, PreparedNotice>chunk(settings.chunkSize())
-                .transactionManager(tx).reader(dueDeliveryReader).processor(noticePreparer).writer(noticeSender).build();
+                  DueDeliveryReader dueDeliveryReader, NoticeSender noticeSender) {
+        return new StepBuilder(SEND_STEP, repository).<Delivery, Delivery>chunk(settings.chunkSize())
+                .transactionManager(tx).reader(dueDeliveryReader).writer(noticeSender).build();
     }
 
     @Bean
@@ -106,13 +102,6 @@ class NoticeJobConfiguration {
                                         @Value("#{jobParameters['" + RunParameters.LIMIT + "']}") Long limit) {
         return new DueDeliveryReader(ledger, run.jobFile().campaign(), clock, Math.max(settings.chunkSize() * 4, 200), limit,
                 runStop);
-    }
-
-    @Bean
-    @StepScope
-    NoticePreparer noticePreparer(RunCampaign run, Session mailSession, Clock clock) {
-        return new NoticePreparer(run.jobFile(), new NoticeRenderer(run.jobFile().templates()),
-                MessageComposer.forJob(mailSession, run.jobFile()), clock);
     }
 
     /** Closed when the step ends: its connections quit. */

@@ -14,7 +14,10 @@ import io.github.bucket4j.TimeMeter;
 
 import io.noticemailer.campaign.JobFile;
 import io.noticemailer.ledger.LedgerQueries;
+import io.noticemailer.message.MessageComposer;
+import io.noticemailer.render.NoticeRenderer;
 import io.noticemailer.send.MailTransport;
+import io.noticemailer.send.NoticePreparer;
 import io.noticemailer.send.NoticeSender;
 import io.noticemailer.send.OutcomePolicy;
 import io.noticemailer.send.Pacing;
@@ -64,7 +67,10 @@ class SendPath {
         Pacing pacing = new Throttle(job.throttle(), job.sendWindow(), job.zone(), clock, TimeMeter.SYSTEM_NANOTIME,
                 new StoppableParking(runStop::requested), since -> queries.handedOverSince(job.campaign(), since));
         SendWorkers workers = new SendWorkers(job.throttle().connections(), transports(job, outbox), pacing, runStop, sendEvents);
-        return new NoticeSender(ledger, workers, pacing, runStop, lease::verify, new OutcomePolicy(job.retry()), clock,
+        // Built here, not as a step-scoped bean: the workers call it, and a step-scoped proxy only works on the step's thread.
+        NoticePreparer preparer = new NoticePreparer(job, new NoticeRenderer(job.templates()),
+                MessageComposer.forJob(mailSession, job), clock);
+        return new NoticeSender(ledger, preparer::process, workers, pacing, runStop, lease::verify, new OutcomePolicy(job.retry()), clock,
                 claimTokens, sendEvents, runId);
     }
 

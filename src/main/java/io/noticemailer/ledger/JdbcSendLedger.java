@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +49,13 @@ class JdbcSendLedger implements SendLedger {
 
     @Override
     public List<Delivery> findDue(String campaign, long afterId, Instant now, int max) {
-        return jdbc.query(LedgerSql.FIND_DUE, rows, campaign, afterId, UtcTimes.toDb(now), max);
+        List<Delivery> pending = jdbc.query(LedgerSql.FIND_PENDING, rows, campaign, afterId, max);
+        List<Delivery> deferred = jdbc.query(LedgerSql.FIND_DUE_DEFERRED, rows, campaign, afterId, UtcTimes.toDb(now), max);
+        if (deferred.isEmpty()) {
+            return pending;
+        }
+        return Stream.concat(pending.stream(), deferred.stream()).sorted(Comparator.comparingLong(Delivery::id))
+                .limit(max).toList();
     }
 
     @Override
@@ -70,7 +77,7 @@ class JdbcSendLedger implements SendLedger {
                 ps.setLong(6, id);
                 ps.setObject(7, UtcTimes.toDb(now));
             });
-            return jdbc.queryForList(LedgerSql.CLAIMED_BY_TOKEN, Long.class, claimToken);
+            return among(LedgerSql.CLAIMED_AMONG, ordered, claimToken);
         }));
         return new LinkedHashSet<>(claimed);
     }
@@ -85,7 +92,8 @@ class JdbcSendLedger implements SendLedger {
         AtomicInteger unmatched = new AtomicInteger(-1);
         retry.invoke(() -> ownTransaction.executeWithoutResult(status -> {
             // Only what is still claimed: a retry after a commit whose answer was lost records nothing twice.
-            Set<Long> stillClaimed = new HashSet<>(jdbc.queryForList(LedgerSql.RECORDABLE_BY_TOKEN, Long.class, claimToken));
+            Set<Long> stillClaimed = new HashSet<>(among(LedgerSql.RECORDABLE_AMONG,
+                    ordered.stream().map(DeliveryOutcome::deliveryId).toList(), claimToken));
             List<DeliveryOutcome> open = ordered.stream().filter(o -> stillClaimed.contains(o.deliveryId())).toList();
             jdbc.batchUpdate(LedgerSql.RECORD, open, open.size(), (ps, o) -> bindRecord(ps, o, claimToken));
             jdbc.batchUpdate(LedgerSql.INSERT_ATTEMPT, open, open.size(), (ps, o) -> bindAttempt(ps, o, runId));
@@ -163,6 +171,15 @@ class JdbcSendLedger implements SendLedger {
             ps.setLong(4, id);
             ps.setLong(5, runId);
         });
+    }
+
+    private List<Long> among(String sql, List<Long> ids, long claimToken) {
+        Object[] arguments = new Object[ids.size() + 1];
+        arguments[0] = claimToken;
+        for (int i = 0; i < ids.size(); i++) {
+            arguments[i + 1] = ids.get(i);
+        }
+        return jdbc.queryForList(LedgerSql.withPlaceholders(sql, ids.size()), Long.class, arguments);
     }
 
     private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {

@@ -9,8 +9,16 @@ final class LedgerSql {
     private static final String DELIVERY_COLUMNS = "id, campaign_id, customer_id, source_line, email, name, cohort, "
             + "management_code, fields, status, attempts, created_at, retry_since, message_id";
 
-    static final String FIND_DUE = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
-            + " WHERE campaign_id = ? AND id > ? AND status IN ('PENDING', 'DEFERRED')"
+    /*
+     * The due deliveries are read one status at a time: each query walks ix_delivery_due (campaign, status, id)
+     * from the last id in order and stops at its LIMIT. With both statuses in one IN list, MariaDB reads every
+     * due row after the last id and sorts them, for every page: quadratic in the length of the list.
+     */
+    static final String FIND_PENDING = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
+            + " WHERE campaign_id = ? AND status = 'PENDING' AND id > ? ORDER BY id LIMIT ?";
+
+    static final String FIND_DUE_DEFERRED = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
+            + " WHERE campaign_id = ? AND status = 'DEFERRED' AND id > ?"
             + " AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?";
 
     static final String FIND_BY_CUSTOMER = "SELECT " + DELIVERY_COLUMNS + " FROM delivery"
@@ -25,10 +33,13 @@ final class LedgerSql {
             + " retry_since = CASE WHEN attempts = 0 THEN ? ELSE retry_since END, attempts = attempts + 1, updated_at = ?"
             + " WHERE id = ? AND status IN ('PENDING', 'DEFERRED') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)";
 
-    static final String CLAIMED_BY_TOKEN = "SELECT id FROM delivery WHERE claim_token = ? AND status = 'SENDING' ORDER BY id";
+    /** By primary key: claim_token has no index of its own (V70). */
+    static final String CLAIMED_AMONG = "SELECT id FROM delivery WHERE claim_token = ? AND status = 'SENDING' AND id IN (%s)"
+            + " ORDER BY id";
 
     /** What an outcome recorded under a claim token may still change: its SENDING rows, or the UNKNOWN a later run made of them. */
-    static final String RECORDABLE_BY_TOKEN = "SELECT id FROM delivery WHERE claim_token = ? AND status IN ('SENDING', 'UNKNOWN')";
+    static final String RECORDABLE_AMONG = "SELECT id FROM delivery WHERE claim_token = ? AND status IN ('SENDING', 'UNKNOWN')"
+            + " AND id IN (%s) ORDER BY id";
 
     static final String RECORD = "UPDATE delivery SET status = ?, last_reply_code = ?, last_enhanced_code = ?,"
             + " last_reply_text = ?, reason = ?, message_id = ?, sent_at = ?, next_attempt_at = ?, updated_at = ?,"

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -32,10 +36,14 @@ public final class MessageComposer {
     private static final String AUTO_SUBMITTED = "Auto-Submitted";
     private static final String AUTO_GENERATED = "auto-generated";
     private static final String SEVEN_BIT = "7bit";
+    private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x7e&&[^<>]]+@[\\x21-\\x7e&&[^<>]]+>");
 
     private final Session session;
     private final MessageSettings settings;
     private final TimeZone zone;
+    /** The From header is the same for every notice in a charset: encoded once, not once per message. */
+    private final Map<NoticeCharset, String> fromHeaders = new ConcurrentHashMap<>();
+    private final AtomicReference<FormattedDate> lastDate = new AtomicReference<>();
 
     /** Unsigned UTF-8 messages. */
     public MessageComposer(Session session, Sender sender, ZoneId zone) {
@@ -87,7 +95,12 @@ public final class MessageComposer {
         NoticeCharset charset = text.charset();
         String contentType = "text/plain; charset=" + charset.mimeName();
         MimeMessage message = new StableIdMessage(session, messageId);
-        message.setHeader("From", HeaderText.from(settings.sender().address(), text.displayName(), charset));
+        String from = fromHeaders.get(charset);
+        if (from == null) {
+            from = HeaderText.from(settings.sender().address(), text.displayName(), charset);
+            fromHeaders.put(charset, from);
+        }
+        message.setHeader("From", from);
         message.setRecipient(Message.RecipientType.TO, unparsed(recipient));
         message.setHeader("Subject", HeaderText.subject(text.subject(), charset));
         message.setHeader("Date", formatDate(date));
@@ -121,15 +134,28 @@ public final class MessageComposer {
         }
     }
 
-    /** Formatted here rather than by setSentDate, whose formatter is fixed to the JVM zone at class load. */
+    /**
+     * Formatted here rather than by setSentDate, whose formatter is fixed to the JVM zone at class load. The
+     * header has whole seconds, and formatting costs more than the rest of the headers: once per second serves
+     * every notice composed in it.
+     */
     private String formatDate(Instant date) {
+        FormattedDate last = lastDate.get();
+        if (last != null && last.epochSecond() == date.getEpochSecond()) {
+            return last.text();
+        }
         MailDateFormat format = new MailDateFormat();
         format.setTimeZone(zone);
-        return format.format(Date.from(date));
+        String text = format.format(Date.from(date));
+        lastDate.set(new FormattedDate(date.getEpochSecond(), text));
+        return text;
+    }
+
+    private record FormattedDate(long epochSecond, String text) {
     }
 
     private static void checkMessageId(String messageId) {
-        if (messageId == null || !messageId.matches("<[\\x21-\\x7e&&[^<>]]+@[\\x21-\\x7e&&[^<>]]+>")) {
+        if (messageId == null || !MESSAGE_ID.matcher(messageId).matches()) {
             throw new MessageException("Message-ID '" + messageId + "' is not of the form <id@domain>");
         }
     }

@@ -1,6 +1,8 @@
 package io.noticemailer.message;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -14,11 +16,33 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  */
 final class SealedMessage extends SMTPMessage {
 
+    private final byte[] wire;
+
     SealedMessage(Session session, byte[] wire, String envelopeFrom) throws MessagingException {
         super(session, new ByteArrayInputStream(wire));
+        this.wire = wire;
         if (envelopeFrom != null) {
             setEnvelopeFrom(envelopeFrom);
         }
+    }
+
+    /**
+     * The sealed bytes themselves (already CRLF, already encoded), rather than the parsed headers and body
+     * written out again line by line: the same bytes, at a fraction of the cost on the send path. The transport
+     * asks to leave out Bcc and Content-Length, which a composed notice never has; should one be there, the
+     * headers are written the slow way without it.
+     */
+    @Override
+    public void writeTo(OutputStream out, String[] ignoreList) throws IOException, MessagingException {
+        if (ignoreList != null) {
+            for (String name : ignoreList) {
+                if (getHeader(name) != null) {
+                    super.writeTo(out, ignoreList);
+                    return;
+                }
+            }
+        }
+        out.write(wire);
     }
 
     /** Nothing may change once sealed: the headers and body are written exactly as they were composed. */

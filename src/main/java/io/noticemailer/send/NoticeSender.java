@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import org.slf4j.Logger;
@@ -15,11 +17,14 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 import io.noticemailer.ledger.AddressMask;
+import io.noticemailer.ledger.Delivery;
 import io.noticemailer.ledger.DeliveryStatus;
 
 /**
- * The send path, for one chunk: claim (committed) → the parallel workers send each claimed message when
- * the throttle gives it a turn → record every outcome, give back what was not attempted. A delivery that
+ * The send path, for one chunk: claim (committed) → the parallel workers render each claimed notice and send
+ * it when the throttle gives it a turn → record every outcome, give back what was not attempted. Rendering
+ * on the workers rather than in a step processor keeps both cores busy: the step's thread only reads and
+ * writes the ledger. A delivery that
  * was not claimed is not sent, so Spring Batch re-invoking this writer with items it already wrote (chunk
  * retry, scan) cannot send anything twice; and what can be in doubt after a crash is at most one chunk.
  *
@@ -27,11 +32,12 @@ import io.noticemailer.ledger.DeliveryStatus;
  * the relay itself fails (see {@link RelayBreaker}) the run stops with {@link RelayUnavailableException} and
  * the deliveries that failed because of it are made due again instead of failed.
  */
-public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
+public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
 
     private final SendLedger ledger;
+    private final Function<Delivery, PreparedNotice> preparer;
     private final SendWorkers workers;
     private final Pacing pacing;
     private final RunStop stop;
@@ -44,9 +50,11 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
     private final RelayBreaker breaker = new RelayBreaker();
 
     /** @param beforeClaim run before each claim; throws when this run may no longer claim (its lock is lost) */
-    public NoticeSender(SendLedger ledger, SendWorkers workers, Pacing pacing, RunStop stop, Runnable beforeClaim,
-                        OutcomePolicy policy, Clock clock, RandomGenerator tokens, SendEvents events, long runId) {
+    public NoticeSender(SendLedger ledger, Function<Delivery, PreparedNotice> preparer, SendWorkers workers, Pacing pacing,
+                        RunStop stop, Runnable beforeClaim, OutcomePolicy policy, Clock clock, RandomGenerator tokens,
+                        SendEvents events, long runId) {
         this.ledger = ledger;
+        this.preparer = preparer;
         this.workers = workers;
         this.pacing = pacing;
         this.stop = stop;
@@ -59,22 +67,23 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
     }
 
     @Override
-    public void write(Chunk<? extends PreparedNotice> chunk) {
+    public void write(Chunk<? extends Delivery> chunk) {
         if (stoppingBeforeClaim()) {
             return;
         }
         beforeClaim.run();
-        Map<Long, PreparedNotice> byId = new LinkedHashMap<>();
-        chunk.forEach(notice -> byId.put(notice.delivery().id(), notice));
+        Map<Long, Delivery> byId = new LinkedHashMap<>();
+        chunk.forEach(delivery -> byId.put(delivery.id(), delivery));
         long token = tokens.nextLong();
         Set<Long> claimed = ledger.claim(byId.keySet(), token, runId, clock.instant());
         ChunkProgress progress = new ChunkProgress(claimed);
+        Map<Long, PreparedNotice> prepared = new ConcurrentHashMap<>();
         Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop,
                 withdrawn -> settleEarly(withdrawn, progress, token));
         try {
-            workers.runAll(dispatch, (worker, notice) -> attempt(worker, notice, dispatch, progress));
+            workers.runAll(dispatch, (worker, delivery) -> prepareAndAttempt(worker, delivery, prepared, dispatch, progress));
         } finally {
-            settle(progress, byId, token);
+            settle(progress, prepared, token);
         }
         stopIfTheRelayFails();
     }
@@ -83,8 +92,9 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
      * Gives back what was not attempted, then records the outcomes, each whatever became of the other: a
      * failed record must not leave never-attempted deliveries claimed (a later run would make them UNKNOWN).
      */
-    private void settle(ChunkProgress progress, Map<Long, PreparedNotice> byId, long token) {
-        List<DeliveryOutcome> outcomes = progress.takeFinalOutcomes(id -> lostOutcome(byId.get(id)));
+    private void settle(ChunkProgress progress, Map<Long, PreparedNotice> prepared, long token) {
+        // A delivery that may have left was prepared first: its notice is there.
+        List<DeliveryOutcome> outcomes = progress.takeFinalOutcomes(id -> lostOutcome(prepared.get(id)));
         try {
             ledger.release(progress.notAttempted(), token, clock.instant());
         } finally {
@@ -97,8 +107,8 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
      * outcomes so far are recorded now, not after the messages in flight, so that a crash while those finish
      * leaves only them in doubt. Whatever fails here is done again at the end of the chunk.
      */
-    private void settleEarly(List<PreparedNotice> withdrawn, ChunkProgress progress, long token) {
-        List<Long> ids = withdrawn.stream().map(notice -> notice.delivery().id()).toList();
+    private void settleEarly(List<Delivery> withdrawn, ChunkProgress progress, long token) {
+        List<Long> ids = withdrawn.stream().map(Delivery::id).toList();
         List<DeliveryOutcome> outcomes = progress.takeOutcomes();
         try {
             ledger.release(ids, token, clock.instant());
@@ -135,10 +145,18 @@ public class NoticeSender implements ItemWriter<PreparedNotice>, AutoCloseable {
         return stop.requested();
     }
 
+    /** Runs on a worker thread: renders and composes there, so that the step's thread only talks to the ledger. */
+    private void prepareAndAttempt(SendWorker worker, Delivery delivery, Map<Long, PreparedNotice> prepared,
+                                   Dispatch dispatch, ChunkProgress progress) throws InterruptedException {
+        PreparedNotice notice = preparer.apply(delivery);
+        prepared.put(delivery.id(), notice);
+        attempt(worker, notice, dispatch, progress);
+    }
+
     /** Runs on a worker thread. A notice that leaves no outcome here and never reached the transport stays due. */
     private void attempt(SendWorker worker, PreparedNotice notice, Dispatch dispatch, ChunkProgress progress)
             throws InterruptedException {
-        String domain = Dispatch.domainOf(notice);
+        String domain = Dispatch.domainOf(notice.delivery());
         if (notice.renderFailure() != null) {
             report(progress, notice, domain, policy.renderFailed(notice.delivery(), notice.messageId(),
                     notice.renderFailure(), clock.instant()), Duration.ZERO);

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.noticemailer.ledger.Delivery;
+
 /**
  * The send step's parallel connections ({@code throttle.connections}): one thread and one {@link SendWorker}
  * (so one SMTP connection) each, kept for the whole step. The step's single-threaded reader, processor and
@@ -19,9 +21,9 @@ import java.util.function.Supplier;
  */
 public class SendWorkers implements AutoCloseable {
 
-    /** What a worker does with each notice it is handed. */
+    /** What a worker does with each delivery it is handed. */
     interface Task {
-        void run(SendWorker worker, PreparedNotice notice) throws InterruptedException;
+        void run(SendWorker worker, Delivery delivery) throws InterruptedException;
     }
 
     private static final long CLOSE_WAIT_SECONDS = 10;
@@ -48,7 +50,7 @@ public class SendWorkers implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} for every notice the dispatch hands out, on all workers at once, and returns when
+     * Runs {@code task} for every delivery the dispatch hands out, on all workers at once, and returns when
      * every worker is done. The first failure of a task halts the dispatch and is rethrown once all are done.
      * While waiting, it has the dispatch withdraw what is left as soon as a stop or a halt comes.
      */
@@ -96,15 +98,15 @@ public class SendWorkers implements AutoCloseable {
     }
 
     private static void drain(Dispatch dispatch, SendWorker worker, Task task) throws InterruptedException {
-        PreparedNotice notice;
-        while ((notice = dispatch.next()) != null) {
+        Delivery delivery;
+        while ((delivery = dispatch.next()) != null) {
             try {
-                task.run(worker, notice);
+                task.run(worker, delivery);
             } catch (Throwable e) {
                 dispatch.halt();
                 throw e;
             } finally {
-                dispatch.done(notice);
+                dispatch.done(delivery);
             }
         }
     }

@@ -41,8 +41,23 @@ final class AddressMasking {
         }
         String local = recipient.substring(0, at);
         String domain = recipient.substring(at + 1);
+        if (!mentions(text, local) && !mentions(text, domain)) {
+            // Most replies ("250 2.0.0 Ok: queued as …") name neither: no pattern needs compiling for them.
+            return text;
+        }
         String hidden = atDomain(exact(text, recipient, masked(recipient)), domain, masked(recipient));
         return bareLocalPart(hidden, local);
+    }
+
+    /** Case-insensitive, as every pattern below: a text that fails this cannot match any of them. */
+    private static boolean mentions(String text, String part) {
+        int last = text.length() - part.length();
+        for (int i = 0; i <= last; i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String masked(String recipient) {

@@ -73,6 +73,20 @@ class MessageComposerTest {
     }
 
     @Test
+    void givenNoticesComposedOneAfterAnother_whenTheSecondChanges_thenEachCarriesItsOwnSecond() throws Exception {
+        Instant later = NOON_UTC.plusMillis(999);
+        Instant nextSecond = NOON_UTC.plusSeconds(1);
+
+        String first = reparse(composer.compose("taro@example.jp", NOTICE, MESSAGE_ID, NOON_UTC)).getHeader("Date")[0];
+        String sameSecond = reparse(composer.compose("taro@example.jp", NOTICE, MESSAGE_ID, later)).getHeader("Date")[0];
+        String next = reparse(composer.compose("taro@example.jp", NOTICE, MESSAGE_ID, nextSecond)).getHeader("Date")[0];
+        String back = reparse(composer.compose("taro@example.jp", NOTICE, MESSAGE_ID, NOON_UTC)).getHeader("Date")[0];
+
+        assertThat(first).contains("12:00:00 +0900").isEqualTo(sameSecond).isEqualTo(back);
+        assertThat(next).contains("12:00:01 +0900");
+    }
+
+    @Test
     void otherZoneGivesItsOwnOffset() throws Exception {
         MessageComposer utcComposer = new MessageComposer(session, SENDER, ZoneId.of("Europe/Paris"));
 

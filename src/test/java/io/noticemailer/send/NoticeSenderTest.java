@@ -107,7 +107,7 @@ class NoticeSenderTest {
         };
         sender = sender(1, new OpenPacing(), UnaryOperator.identity(), failing, ledger);
 
-        assertThatThrownBy(() -> sender.write(new Chunk<>(notices))).hasMessageContaining("display broke");
+        assertThatThrownBy(() -> sender.write(chunkOf(notices))).hasMessageContaining("display broke");
 
         assertThat(statusOf(notices.get(0))).isEqualTo("SENT");
         assertThat(relay.deliveredTo(notices.get(0).delivery().email())).isEqualTo(1);
@@ -125,7 +125,7 @@ class NoticeSenderTest {
             return null;
         }), SendEvents.none(), ledger);
 
-        assertThatThrownBy(() -> sender.write(new Chunk<>(notices))).hasMessageContaining("StackOverflowError");
+        assertThatThrownBy(() -> sender.write(chunkOf(notices))).hasMessageContaining("StackOverflowError");
 
         assertThat(statusOf(notices.get(0))).isEqualTo("UNKNOWN");
         assertThat(reasonOf(notices.get(0))).contains("StackOverflowError");
@@ -138,7 +138,7 @@ class NoticeSenderTest {
         sender = sender(1, new OpenPacing(), transport -> new AfterSend(transport,
                 recipient -> new SendResult(null, null, "garbled")), SendEvents.none(), ledger);
 
-        assertThatThrownBy(() -> sender.write(new Chunk<>(notices)));
+        assertThatThrownBy(() -> sender.write(chunkOf(notices)));
 
         assertThat(statusOf(notices.get(0))).isEqualTo("UNKNOWN");
         assertThat(reasonOf(notices.get(0))).contains("before its outcome was known");
@@ -156,7 +156,7 @@ class NoticeSenderTest {
         };
         sender = sender(1, broken, UnaryOperator.identity(), SendEvents.none(), ledger);
 
-        assertThatThrownBy(() -> sender.write(new Chunk<>(notices))).hasMessageContaining("bucket corrupted");
+        assertThatThrownBy(() -> sender.write(chunkOf(notices))).hasMessageContaining("bucket corrupted");
 
         assertThat(notices).allSatisfy(notice -> {
             assertThat(statusOf(notice)).isEqualTo("PENDING");
@@ -197,7 +197,7 @@ class NoticeSenderTest {
         };
         sender = sender(1, new OpenPacing().grantingOnly(1), UnaryOperator.identity(), SendEvents.none(), recordFails);
 
-        assertThatThrownBy(() -> sender.write(new Chunk<>(notices))).hasMessageContaining("database gone");
+        assertThatThrownBy(() -> sender.write(chunkOf(notices))).hasMessageContaining("database gone");
 
         assertThat(statusOf(notices.get(0))).as("sent, outcome not recorded: a later run makes it UNKNOWN")
                 .isEqualTo("SENDING");
@@ -216,7 +216,7 @@ class NoticeSenderTest {
             }
         }, SendEvents.none(), ledger);
         relay.pause(true);
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(new Chunk<>(notices)));
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(chunkOf(notices)));
         assertThat(inFlight.await(5, TimeUnit.SECONDS)).isTrue();
 
         stop.request("SIGTERM received");
@@ -253,7 +253,7 @@ class NoticeSenderTest {
                 return result;
             }
         }, SendEvents.none(), ledger);
-        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(new Chunk<>(notices)));
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(chunkOf(notices)));
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!statusOf(notices.get(0)).equals("SENT") && System.nanoTime() < deadline) {
@@ -281,13 +281,13 @@ class NoticeSenderTest {
         relay.failRecipient(notices.get(0).delivery().email(), "451 4.3.0 try again later");
         sender = sender(1, new OpenPacing(), UnaryOperator.identity(), SendEvents.none(), ledger);
 
-        sender.write(new Chunk<>(notices));
+        sender.write(chunkOf(notices));
 
         assertThat(statusOf(notices.get(0))).as("5 days' lifetime, imported 6 days ago, first tried now")
                 .isEqualTo("DEFERRED");
         assertThat(TestDeliveries.retrySince(jdbc, notices.get(0).delivery().id())).isEqualTo(NOW);
         clock.advance(Duration.ofDays(5).plusMinutes(1));
-        sender.write(new Chunk<>(prepare(ledger.findDue("imported-monday", 0, clock.instant(), 10))));
+        sender.write(new Chunk<>(ledger.findDue("imported-monday", 0, clock.instant(), 10)));
         assertThat(statusOf(notices.get(0))).isEqualTo("FAILED");
         assertThat(reasonOf(notices.get(0))).startsWith("expired");
     }
@@ -296,7 +296,7 @@ class NoticeSenderTest {
                                 SendLedger sendLedger) {
         SendWorkers workers = new SendWorkers(connections,
                 () -> wrap.apply(new SmtpMailTransport(session, relay.host(), relay.port(), null, null)), pacing, stop, events);
-        return new NoticeSender(sendLedger, workers, pacing, stop, () -> { }, new OutcomePolicy(RetryPolicy.defaults()), clock,
+        return new NoticeSender(sendLedger, this::prepare, workers, pacing, stop, () -> { }, new OutcomePolicy(RetryPolicy.defaults()), clock,
                 new Random(), events, 1);
     }
 
@@ -310,13 +310,20 @@ class NoticeSenderTest {
     }
 
     private List<PreparedNotice> prepare(List<Delivery> deliveries) {
+        return deliveries.stream().map(this::prepare).toList();
+    }
+
+    /** What the sender's workers prepare for each delivery: the same message as the test's own notices. */
+    private PreparedNotice prepare(Delivery d) {
         MessageComposer composer = new MessageComposer(session, new Sender("通知係", "support@dlmarket.example"),
                 ZoneId.of("Asia/Tokyo"));
-        return deliveries.stream().map(d -> {
-            String messageId = "<" + d.id() + "." + d.campaign() + "@dlmarket.example>";
-            return new PreparedNotice(d, composer.compose(d.email(), new RenderedNotice("お知らせ", "本文\n"), messageId, NOW),
-                    messageId, null);
-        }).toList();
+        String messageId = "<" + d.id() + "." + d.campaign() + "@dlmarket.example>";
+        return new PreparedNotice(d, composer.compose(d.email(), new RenderedNotice("お知らせ", "本文\n"), messageId, NOW),
+                messageId, null);
+    }
+
+    private static Chunk<Delivery> chunkOf(List<PreparedNotice> notices) {
+        return new Chunk<>(notices.stream().map(PreparedNotice::delivery).toList());
     }
 
     private String statusOf(PreparedNotice notice) {

@@ -37,7 +37,7 @@ class SendWorkersTest {
         }
     }, oneConnectionForDocomo, stop, SendEvents.none());
 
-    private final List<PreparedNotice> withdrawn = new CopyOnWriteArrayList<>();
+    private final List<Delivery> withdrawn = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -45,18 +45,18 @@ class SendWorkersTest {
     }
 
     @Test
-    void givenTwoDomainsThenEveryNoticeIsHandledOnceAndTheCarrierNeverGetsTwoWorkersAtOnce() {
-        List<PreparedNotice> notices = notices(40);
+    void givenTwoDomainsThenEveryDeliveryIsHandledOnceAndTheCarrierNeverGetsTwoWorkersAtOnce() {
+        List<Delivery> deliveries = deliveries(40);
         Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
         Map<String, AtomicInteger> most = new ConcurrentHashMap<>();
         List<Long> handled = new CopyOnWriteArrayList<>();
 
-        workers.runAll(new Dispatch(notices, oneConnectionForDocomo, stop, withdrawn::addAll), (worker, notice) -> {
-            String domain = Dispatch.domainOf(notice);
+        workers.runAll(new Dispatch(deliveries, oneConnectionForDocomo, stop, withdrawn::addAll), (worker, delivery) -> {
+            String domain = Dispatch.domainOf(delivery);
             int now = active.computeIfAbsent(domain, d -> new AtomicInteger()).incrementAndGet();
             most.computeIfAbsent(domain, d -> new AtomicInteger()).accumulateAndGet(now, Math::max);
             Thread.sleep(2);
-            handled.add(notice.delivery().id());
+            handled.add(delivery.id());
             active.get(domain).decrementAndGet();
         });
 
@@ -66,11 +66,11 @@ class SendWorkersTest {
     }
 
     @Test
-    void givenAStopRequestThenNoFurtherNoticeIsHandedOut() {
+    void givenAStopRequestThenNoFurtherDeliveryIsHandedOut() {
         List<Long> handled = new CopyOnWriteArrayList<>();
 
-        workers.runAll(new Dispatch(notices(40), oneConnectionForDocomo, stop, withdrawn::addAll), (worker, notice) -> {
-            handled.add(notice.delivery().id());
+        workers.runAll(new Dispatch(deliveries(40), oneConnectionForDocomo, stop, withdrawn::addAll), (worker, delivery) -> {
+            handled.add(delivery.id());
             if (handled.size() == 5) {
                 stop.request("test");
             }
@@ -86,9 +86,9 @@ class SendWorkersTest {
         CountDownLatch finish = new CountDownLatch(1);
         List<Long> handled = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> running = CompletableFuture.runAsync(() -> workers.runAll(
-                new Dispatch(notices(40).stream().filter(n -> n.delivery().id() % 2 == 1).toList(), oneConnectionForDocomo,
-                        stop, withdrawn::addAll), (worker, notice) -> {
-                    handled.add(notice.delivery().id());
+                new Dispatch(deliveries(40).stream().filter(d -> d.id() % 2 == 1).toList(), oneConnectionForDocomo,
+                        stop, withdrawn::addAll), (worker, delivery) -> {
+                    handled.add(delivery.id());
                     inFlight.countDown();
                     finish.await();
                 }));
@@ -103,7 +103,7 @@ class SendWorkersTest {
         assertThat(withdrawn).as("withdrawn while the four were still in flight").hasSize(20 - WORKERS);
         finish.countDown();
         running.get(5, TimeUnit.SECONDS);
-        assertThat(handled).hasSize(WORKERS).doesNotContainAnyElementsOf(withdrawn.stream().map(n -> n.delivery().id()).toList());
+        assertThat(handled).hasSize(WORKERS).doesNotContainAnyElementsOf(withdrawn.stream().map(Delivery::id).toList());
     }
 
     @Test
@@ -111,23 +111,22 @@ class SendWorkersTest {
         List<Long> handled = new CopyOnWriteArrayList<>();
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> workers.runAll(
-                new Dispatch(notices(40), oneConnectionForDocomo, stop, withdrawn::addAll), (worker, notice) -> {
-                    if (notice.delivery().id() == 3) {
+                new Dispatch(deliveries(40), oneConnectionForDocomo, stop, withdrawn::addAll), (worker, delivery) -> {
+                    if (delivery.id() == 3) {
                         throw new IllegalStateException("boom");
                     }
-                    handled.add(notice.delivery().id());
+                    handled.add(delivery.id());
                 })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
         assertThat(handled.size()).as("the dispatch halted").isLessThan(39);
     }
 
-    private static List<PreparedNotice> notices(int count) {
-        List<PreparedNotice> notices = new ArrayList<>();
+    private static List<Delivery> deliveries(int count) {
+        List<Delivery> deliveries = new ArrayList<>();
         for (long id = 1; id <= count; id++) {
             String email = (id % 2 == 0 ? "d" + id + "@docomo.ne.jp" : "e" + id + "@example.com");
-            Delivery delivery = new Delivery(id, "c", "C" + id, id, email, "name", "card", "XX-" + id, Map.of(),
-                    DeliveryStatus.PENDING, 0, Instant.EPOCH, Instant.EPOCH, null);
-            notices.add(new PreparedNotice(delivery, null, "<" + id + "@test>", null));
+            deliveries.add(new Delivery(id, "c", "C" + id, id, email, "name", "card", "XX-" + id, Map.of(),
+                    DeliveryStatus.PENDING, 0, Instant.EPOCH, Instant.EPOCH, null));
         }
-        return notices;
+        return deliveries;
     }
 }

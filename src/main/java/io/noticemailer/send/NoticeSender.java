@@ -134,6 +134,8 @@ public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
                 clock.instant()).withCharset(notice.charset());
         log.warn("UNKNOWN delivery={} customer={} to={}: its outcome was lost after the message was handed to the transport",
                 outcome.deliveryId(), notice.delivery().customerId(), AddressMask.mask(notice.delivery().email()));
+        // Progress and metrics count it like any other outcome; the ledger records it with the rest.
+        events.attempted(outcome, Dispatch.domainOf(notice.delivery()), Duration.ZERO);
         return outcome;
     }
 

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.noticemailer.campaign.RetryPolicy;
 import io.noticemailer.campaign.Sender;
 import io.noticemailer.ledger.Delivery;
+import io.noticemailer.ledger.DeliveryStatus;
 import io.noticemailer.ledger.LedgerSchema;
 import io.noticemailer.ledger.TestDeliveries;
 import io.noticemailer.message.MessageComposer;
@@ -133,14 +135,26 @@ class NoticeSenderTest {
     }
 
     @Test
-    void givenTheOutcomeIsLostAfterTheMessageLeftThenTheDeliveryIsUnknownNotGivenBack() {
+    void givenTheOutcomeIsLostAfterTheMessageLeftThenTheDeliveryIsUnknownNotGivenBackAndListenersHearOfIt() {
         List<PreparedNotice> notices = notices("garbled-result", 1);
+        List<DeliveryStatus> heard = new CopyOnWriteArrayList<>();
+        SendEvents listening = new SendEvents() {
+            @Override
+            public void attempted(DeliveryOutcome outcome, String domain, Duration latency) {
+                heard.add(outcome.status());
+            }
+
+            @Override
+            public void throttled(String domain, Duration waited) {
+            }
+        };
         sender = sender(1, new OpenPacing(), transport -> new AfterSend(transport,
-                recipient -> new SendResult(null, null, "garbled")), SendEvents.none(), ledger);
+                recipient -> new SendResult(null, null, "garbled")), listening, ledger);
 
         assertThatThrownBy(() -> sender.write(chunkOf(notices)));
 
         assertThat(statusOf(notices.get(0))).isEqualTo("UNKNOWN");
+        assertThat(heard).as("progress and metrics count it too").containsExactly(DeliveryStatus.UNKNOWN);
         assertThat(reasonOf(notices.get(0))).contains("before its outcome was known");
         assertThat(relay.deliveredTo(notices.get(0).delivery().email())).isEqualTo(1);
     }

@@ -102,8 +102,14 @@ public final class NoticeLint {
                 findings.add(LintFinding.warning("job file, dkim.privateKeyFile", key + " can be read by other"
                         + " accounts: anyone who reads it can sign mail as " + job.dkim().domain() + " (chmod 600)"));
             }
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system: nothing to say about permissions
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: it has no such permissions to check
+        } catch (IOException e) {
+            // A key that cannot be read at all is already an error above; one read a moment ago is worth a word.
+            if (findings.isEmpty()) {
+                findings.add(LintFinding.warning("job file, dkim.privateKeyFile", "cannot check who may read " + key
+                        + " (" + e.getClass().getSimpleName() + "): make sure only this account can (chmod 600)"));
+            }
         }
         return findings;
     }

@@ -126,6 +126,16 @@ class NoticeLintRenderedTest {
     }
 
     @Test
+    void givenAMissingDkimKeyFile_whenLinted_thenOneErrorNamesItAndNoPermissionWarningIsAdded() {
+        JobFile missing = LintJobs.job(dir, "UTF-8", LintJobs.GOOD_SUBJECT, LintJobs.GOOD_BODY, List.of(),
+                new DkimSpec("dlmarket.example", "nm2018", dir.resolve("absent.key")), new Hotline("0120-790-230", "9:30～18:30"));
+
+        assertThat(new NoticeLint(missing).campaign()).singleElement()
+                .satisfies(f -> assertThat(f.isError()).isTrue())
+                .satisfies(f -> assertThat(f.toString()).startsWith("job file, dkim.privateKeyFile:").contains("absent.key"));
+    }
+
+    @Test
     void anUnnamedEhloIsAWarningUnlessTheSmtpSettingsNameIt() {
         assertThat(lint("UTF-8").ehlo(Map.of())).singleElement()
                 .satisfies(f -> assertThat(f.toString()).startsWith("job file, sender.ehlo: not set"));

@@ -58,9 +58,9 @@ class NoticeJobConfiguration {
     /**
      * Parallel sending without a multi-threaded step: the reader stays on the step's thread (Spring Batch
      * readers are not thread-safe), and the writer claims each chunk at once and fans it out to
-     * {@code throttle.connections} workers, one SMTP connection each, which render and send, recording every
-     * outcome before the next chunk. Claims and records stay batched, and what a crash can leave in doubt is one chunk (README,
-     * "Parallel sending").
+     * {@code throttle.connections} workers, one SMTP connection each, which render and send; a chunk's outcomes
+     * are recorded in the background while the next chunk is read, claimed and sent. Claims and records stay
+     * batched, and what a crash can leave in doubt is two chunks (README, "Parallel sending").
      */
     @Bean
     Step sendStep(JobRepository repository, PlatformTransactionManager tx, SendSettings settings,
@@ -99,9 +99,10 @@ class NoticeJobConfiguration {
     @Bean(name = "dueDeliveryReader")
     @StepScope
     DueDeliveryReader dueDeliveryReader(SendLedger ledger, RunCampaign run, Clock clock, SendSettings settings, RunStop runStop,
-                                        @Value("#{jobParameters['" + RunParameters.LIMIT + "']}") Long limit) {
+                                        @Value("#{jobParameters['" + RunParameters.LIMIT + "']}") Long limit,
+                                        NoticeSender noticeSender) {
         return new DueDeliveryReader(ledger, run.jobFile().campaign(), clock, Math.max(settings.chunkSize() * 4, 200), limit,
-                runStop);
+                runStop, noticeSender::listEnded);
     }
 
     /** Closed when the step ends: its connections quit. */

@@ -13,7 +13,9 @@ import io.noticemailer.ledger.Delivery;
  * Reads the deliveries that are due, page by page in id order (keyset paging, so memory stays flat however
  * long the list). It keeps no restart state: every run starts from the first due delivery, and the claim
  * decides what is actually sent. {@code limit} caps how many it hands out (the CLI's --limit). Once a stop is
- * requested (signal, send window, daily quota) it hands out nothing more, which ends the step normally.
+ * requested (signal, send window, daily quota) it hands out nothing more, which ends the step normally. When it
+ * hands out nothing more it says so ({@code listEnded}): the writer records its chunks in the background and must
+ * be done before the step ends.
  */
 public class DueDeliveryReader implements ItemReader<Delivery> {
 
@@ -22,22 +24,34 @@ public class DueDeliveryReader implements ItemReader<Delivery> {
     private final Clock clock;
     private final int pageSize;
     private final RunStop stop;
+    private final Runnable listEnded;
     private final Deque<Delivery> page = new ArrayDeque<>();
     private long remaining;
     private long lastId;
     private boolean exhausted;
 
-    public DueDeliveryReader(SendLedger ledger, String campaign, Clock clock, int pageSize, long limit, RunStop stop) {
+    /** @param listEnded run each time the reader hands out nothing (it may throw: the step fails) */
+    public DueDeliveryReader(SendLedger ledger, String campaign, Clock clock, int pageSize, long limit, RunStop stop,
+                             Runnable listEnded) {
         this.ledger = ledger;
         this.campaign = campaign;
         this.clock = clock;
         this.pageSize = pageSize;
         this.remaining = limit;
         this.stop = stop;
+        this.listEnded = listEnded;
     }
 
     @Override
     public Delivery read() {
+        Delivery next = nextDue();
+        if (next == null) {
+            listEnded.run();
+        }
+        return next;
+    }
+
+    private Delivery nextDue() {
         if (remaining <= 0 || stop.requested()) {
             return null;
         }

@@ -24,9 +24,10 @@ import io.noticemailer.ledger.DeliveryStatus;
  * The send path, for one chunk: claim (committed) → the parallel workers render each claimed notice and send
  * it when the throttle gives it a turn → record every outcome, give back what was not attempted. Rendering
  * on the workers rather than in a step processor keeps both cores busy: the step's thread only reads and
- * writes the ledger. A delivery that
- * was not claimed is not sent, so Spring Batch re-invoking this writer with items it already wrote (chunk
- * retry, scan) cannot send anything twice; and what can be in doubt after a crash is at most one chunk.
+ * writes the ledger. The record runs on a thread of its own ({@link OutcomeRecorder}) while the next chunk is
+ * read, claimed and sent, so the workers do not wait for it. A delivery that was not claimed is not sent, so
+ * Spring Batch re-invoking this writer with items it already wrote (chunk retry, scan) cannot send anything
+ * twice; and what can be in doubt after a crash is at most two chunks: one being recorded, one being sent.
  *
  * <p>Nothing is claimed once a stop is requested (signal, send window closed, daily quota used up). When
  * the relay itself fails (see {@link RelayBreaker}) the run stops with {@link RelayUnavailableException} and
@@ -47,6 +48,8 @@ public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
     private final RandomGenerator tokens;
     private final SendEvents events;
     private final long runId;
+    private final ChunkSettlement settlement;
+    private final OutcomeRecorder recorder = new OutcomeRecorder();
     private final RelayBreaker breaker = new RelayBreaker();
 
     /** @param beforeClaim run before each claim; throws when this run may no longer claim (its lock is lost) */
@@ -64,10 +67,12 @@ public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
         this.tokens = tokens;
         this.events = events;
         this.runId = runId;
+        this.settlement = new ChunkSettlement(ledger, policy, clock, events, runId);
     }
 
     @Override
     public void write(Chunk<? extends Delivery> chunk) {
+        recorder.throwIfFailed();
         if (stoppingBeforeClaim()) {
             return;
         }
@@ -79,64 +84,29 @@ public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
         ChunkProgress progress = new ChunkProgress(claimed);
         Map<Long, PreparedNotice> prepared = new ConcurrentHashMap<>();
         Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop,
-                withdrawn -> settleEarly(withdrawn, progress, token));
+                withdrawn -> settlement.settleEarly(withdrawn, progress, token));
+        boolean sentAll = false;
         try {
             workers.runAll(dispatch, (worker, delivery) -> prepareAndAttempt(worker, delivery, prepared, dispatch, progress));
+            sentAll = true;
         } finally {
-            settle(progress, prepared, token);
+            Runnable settle = () -> settlement.settle(progress, prepared, token);
+            // The breaker requeues what this chunk recorded, and a stopped run ends here: both need it in the ledger now.
+            if (sentAll && !breaker.tripped() && !stop.requested()) {
+                recorder.settleLater(settle);
+            } else {
+                recorder.settleNow(settle);
+            }
         }
         stopIfTheRelayFails();
     }
 
     /**
-     * Gives back what was not attempted, then records the outcomes, each whatever became of the other: a
-     * failed record must not leave never-attempted deliveries claimed (a later run would make them UNKNOWN).
+     * The reader hands out nothing more: waits until every chunk is recorded (throwing what failed), and records
+     * any later chunk before {@link #write} returns.
      */
-    private void settle(ChunkProgress progress, Map<Long, PreparedNotice> prepared, long token) {
-        // A delivery that may have left was prepared first: its notice is there.
-        List<DeliveryOutcome> outcomes = progress.takeFinalOutcomes(id -> lostOutcome(prepared.get(id)));
-        try {
-            ledger.release(progress.notAttempted(), token, clock.instant());
-        } finally {
-            record(outcomes, token);
-        }
-    }
-
-    /**
-     * The dispatch stopped (stop requested, relay breaker): the notices no worker took go back to due and the
-     * outcomes so far are recorded now, not after the messages in flight, so that a crash while those finish
-     * leaves only them in doubt. Whatever fails here is done again at the end of the chunk.
-     */
-    private void settleEarly(List<Delivery> withdrawn, ChunkProgress progress, long token) {
-        List<Long> ids = withdrawn.stream().map(Delivery::id).toList();
-        List<DeliveryOutcome> outcomes = progress.takeOutcomes();
-        try {
-            ledger.release(ids, token, clock.instant());
-            record(outcomes, token);
-        } catch (RuntimeException e) {
-            progress.putBack(outcomes);
-            log.warn("could not settle the chunk at once after the stop, doing it when the messages in flight are done: {}",
-                    e.toString());
-        }
-    }
-
-    private void record(List<DeliveryOutcome> outcomes, long token) {
-        int unmatched = ledger.record(outcomes, token, runId);
-        if (unmatched > 0) {
-            log.warn("{} of {} outcomes were not recorded: their deliveries are no longer claimed under this run's claim"
-                    + " (run={}); the ledger keeps what another run made of them", unmatched, outcomes.size(), runId);
-        }
-    }
-
-    private DeliveryOutcome lostOutcome(PreparedNotice notice) {
-        DeliveryOutcome outcome = policy.inDoubt(notice.delivery(), notice.messageId(),
-                "the send path failed after handing the message to the transport, before its outcome was known",
-                clock.instant()).withCharset(notice.charset());
-        log.warn("UNKNOWN delivery={} customer={} to={}: its outcome was lost after the message was handed to the transport",
-                outcome.deliveryId(), notice.delivery().customerId(), AddressMask.mask(notice.delivery().email()));
-        // Progress and metrics count it like any other outcome; the ledger records it with the rest.
-        events.attempted(outcome, Dispatch.domainOf(notice.delivery()), Duration.ZERO);
-        return outcome;
+    public void listEnded() {
+        recorder.ended();
     }
 
     private boolean stoppingBeforeClaim() {
@@ -203,10 +173,14 @@ public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
                 + " and the rest stays PENDING: fix the relay and run again");
     }
 
-    /** Closes the workers' connections (QUIT). */
+    /** Waits for the last chunk's record, then closes the workers' connections (QUIT). */
     @Override
     public void close() {
-        workers.close();
+        try {
+            recorder.close();
+        } finally {
+            workers.close();
+        }
     }
 
     /** Queues the outcome before anyone hears of it: a failing listener cannot lose it. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -183,32 +184,9 @@ class NoticeSenderTest {
     @Test
     void givenRecordingFailsThenTheDeliveriesNeverAttemptedAreStillGivenBack() {
         List<PreparedNotice> notices = notices("record-fails", 4);
-        SendLedger recordFails = new SendLedger() {
-            @Override
-            public List<Delivery> findDue(String campaign, long afterId, Instant now, int max) {
-                return ledger.findDue(campaign, afterId, now, max);
-            }
-
-            @Override
-            public Set<Long> claim(java.util.Collection<Long> ids, long claimToken, long runId, Instant now) {
-                return ledger.claim(ids, claimToken, runId, now);
-            }
-
-            @Override
-            public int record(List<DeliveryOutcome> outcomes, long claimToken, long runId) {
-                throw new IllegalStateException("database gone");
-            }
-
-            @Override
-            public void release(java.util.Collection<Long> ids, long claimToken, Instant now) {
-                ledger.release(ids, claimToken, now);
-            }
-
-            @Override
-            public Set<Long> requeue(java.util.Collection<Long> ids, long runId, Instant now, Requeue requeue) {
-                return ledger.requeue(ids, runId, now, requeue);
-            }
-        };
+        SendLedger recordFails = new RecordingHook(ledger, (outcomes, record) -> {
+            throw new IllegalStateException("database gone");
+        });
         sender = sender(1, new OpenPacing().grantingOnly(1), UnaryOperator.identity(), SendEvents.none(), recordFails);
 
         assertThatThrownBy(() -> sender.write(chunkOf(notices))).hasMessageContaining("database gone");
@@ -216,6 +194,71 @@ class NoticeSenderTest {
         assertThat(statusOf(notices.get(0))).as("sent, outcome not recorded: a later run makes it UNKNOWN")
                 .isEqualTo("SENDING");
         assertThat(notices.subList(1, 4)).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("PENDING"));
+    }
+
+    @Test
+    @Timeout(30)
+    void givenAChunkBeingRecordedThenTheNextChunkIsClaimedAndSentMeanwhileAndBothAreRecordedWhenTheListEnds() throws Exception {
+        List<PreparedNotice> first = notices("pipelined", 3);
+        List<PreparedNotice> second = notices("pipelined-next", 3);
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        SendLedger slowFirstRecord = new RecordingHook(ledger, (outcomes, record) -> {
+            if (outcomes.stream().anyMatch(o -> o.deliveryId() == first.get(0).delivery().id())) {
+                recording.countDown();
+                awaitUninterruptibly(mayFinish);
+            }
+            return record.getAsInt();
+        });
+        sender = sender(2, new OpenPacing(), UnaryOperator.identity(), SendEvents.none(), slowFirstRecord);
+
+        sender.write(chunkOf(first));
+        assertThat(recording.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(chunkOf(second)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (deliveredTo(second) < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        assertThat(deliveredTo(second)).as("the second chunk went out while the first was being recorded").isEqualTo(3);
+        assertThat(first).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENDING"));
+        assertThat(second).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENDING"));
+        assertThat(writing).as("a chunk waits for the record before it").isNotDone();
+        mayFinish.countDown();
+        writing.get(10, TimeUnit.SECONDS);
+        sender.listEnded();
+        assertThat(first).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENT"));
+        assertThat(second).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENT"));
+    }
+
+    @Test
+    @Timeout(30)
+    void givenTheBackgroundRecordOfAChunkFailsThenTheNextChunkIsStillRecordedAndTheFailureEndsTheStep() throws Exception {
+        List<PreparedNotice> first = notices("record-fails-later", 2);
+        List<PreparedNotice> second = notices("record-fails-later-next", 2);
+        CountDownLatch mayFail = new CountDownLatch(1);
+        SendLedger firstRecordFails = new RecordingHook(ledger, (outcomes, record) -> {
+            if (outcomes.stream().anyMatch(o -> o.deliveryId() == first.get(0).delivery().id())) {
+                awaitUninterruptibly(mayFail);
+                throw new IllegalStateException("database gone");
+            }
+            return record.getAsInt();
+        });
+        sender = sender(1, new OpenPacing(), UnaryOperator.identity(), SendEvents.none(), firstRecordFails);
+        sender.write(chunkOf(first));
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(chunkOf(second)));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (deliveredTo(second) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+
+        mayFail.countDown();
+
+        assertThatThrownBy(() -> writing.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("database gone");
+        assertThat(first).as("sent, outcome not recorded: a later run makes it UNKNOWN")
+                .allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENDING"));
+        assertThat(second).as("recorded although the chunk before it was not")
+                .allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENT"));
     }
 
     @Test
@@ -296,6 +339,7 @@ class NoticeSenderTest {
         sender = sender(1, new OpenPacing(), UnaryOperator.identity(), SendEvents.none(), ledger);
 
         sender.write(chunkOf(notices));
+        sender.listEnded();
 
         assertThat(statusOf(notices.get(0))).as("5 days' lifetime, imported 6 days ago, first tried now")
                 .isEqualTo("DEFERRED");
@@ -336,6 +380,10 @@ class NoticeSenderTest {
                 messageId, null);
     }
 
+    private long deliveredTo(List<PreparedNotice> notices) {
+        return notices.stream().mapToLong(notice -> relay.deliveredTo(notice.delivery().email())).sum();
+    }
+
     private static Chunk<Delivery> chunkOf(List<PreparedNotice> notices) {
         return new Chunk<>(notices.stream().map(PreparedNotice::delivery).toList());
     }
@@ -349,6 +397,47 @@ class NoticeSenderTest {
     }
 
     /** A fault that strikes after the real transport has sent the message: it may replace the result, or throw. */
+    /** The real ledger, with a hook around record. */
+    private static final class RecordingHook implements SendLedger {
+
+        interface Hook {
+            int record(List<DeliveryOutcome> outcomes, java.util.function.IntSupplier record);
+        }
+
+        private final SendLedger real;
+        private final Hook hook;
+
+        RecordingHook(SendLedger real, Hook hook) {
+            this.real = real;
+            this.hook = hook;
+        }
+
+        @Override
+        public List<Delivery> findDue(String campaign, long afterId, Instant now, int max) {
+            return real.findDue(campaign, afterId, now, max);
+        }
+
+        @Override
+        public Set<Long> claim(java.util.Collection<Long> ids, long claimToken, long runId, Instant now) {
+            return real.claim(ids, claimToken, runId, now);
+        }
+
+        @Override
+        public int record(List<DeliveryOutcome> outcomes, long claimToken, long runId) {
+            return hook.record(outcomes, () -> real.record(outcomes, claimToken, runId));
+        }
+
+        @Override
+        public void release(java.util.Collection<Long> ids, long claimToken, Instant now) {
+            real.release(ids, claimToken, now);
+        }
+
+        @Override
+        public Set<Long> requeue(java.util.Collection<Long> ids, long runId, Instant now, Requeue requeue) {
+            return real.requeue(ids, runId, now, requeue);
+        }
+    }
+
     private static class AfterSend implements MailTransport {
 
         interface Fault {

@@ -50,11 +50,16 @@ public final class NoticeRenderer {
             throw new RenderException(subjectFile + ": subject does not end with the management code");
         }
         String bodyFile = fileName(templateName, BODY_SUFFIX);
-        String body = ANY_LINE_END.matcher(process(bodyFile, model)).replaceAll("\n").stripTrailing();
+        String body = lineFeedsOnly(process(bodyFile, model)).stripTrailing();
         if (body.isEmpty()) {
             throw new RenderException(bodyFile + ": body is empty");
         }
         return new RenderedNotice(subject, body + "\n");
+    }
+
+    /** Templates saved with LF need no pass of the regular expression: this runs once per message. */
+    private static String lineFeedsOnly(String text) {
+        return text.indexOf('\r') < 0 ? text : ANY_LINE_END.matcher(text).replaceAll("\n");
     }
 
     /** File name to SHA-256 (lower-case hex) of the raw bytes of each template's subject and body file. */

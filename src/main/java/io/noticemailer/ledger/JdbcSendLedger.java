@@ -3,6 +3,7 @@ package io.noticemailer.ledger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,11 +37,17 @@ class JdbcSendLedger implements SendLedger {
 
     private static final int TEXT_LIMIT = 1000;
     private static final String REQUEUED = "REQUEUED";
+    /**
+     * Keeps one statement of outcomes far below max_allowed_packet (16 MiB on MariaDB) whatever the chunk size: a row
+     * takes at most about 9 KiB (two texts of 1,000 characters, a Message-ID, 4 bytes a character).
+     */
+    private static final int OUTCOMES_PER_STATEMENT = 200;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final RetryTemplate retry = LedgerRetry.template();
     private final DeliveryRows rows = new DeliveryRows(new FieldsJson());
+    private volatile DatabaseKind kind;
 
     JdbcSendLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -63,21 +71,13 @@ class JdbcSendLedger implements SendLedger {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        // Rows are always locked in id order, so that claims that overlap never deadlock.
-        List<Long> ordered = ids.stream().sorted().toList();
-        // The claimed set is read back by its token rather than from batch update counts, which some
-        // driver settings (rewriteBatchedStatements) do not report per statement.
+        List<Long> ordered = ids.stream().distinct().sorted().toList();
         List<Long> claimed = retry.invoke(() -> ownTransaction.execute(status -> {
-            jdbc.batchUpdate(LedgerSql.CLAIM, ordered, ordered.size(), (ps, id) -> {
-                ps.setLong(1, claimToken);
-                ps.setLong(2, runId);
-                ps.setObject(3, UtcTimes.toDb(now));
-                ps.setObject(4, UtcTimes.toDb(now));
-                ps.setObject(5, UtcTimes.toDb(now));
-                ps.setLong(6, id);
-                ps.setObject(7, UtcTimes.toDb(now));
-            });
-            return among(LedgerSql.CLAIMED_AMONG, ordered, claimToken);
+            int taken = jdbc.update(LedgerSql.amongIds(LedgerSql.CLAIM_AMONG, kind(), ordered.size()),
+                    ps -> bindClaim(ps, ordered, claimToken, runId, now));
+            // Taking every one leaves nothing to find out; else (some were not due, or a retry after a commit whose
+            // answer was lost) the claimed set is read back by its token.
+            return taken == ordered.size() ? ordered : among(LedgerSql.CLAIMED_AMONG, ordered, claimToken);
         }));
         return new LinkedHashSet<>(claimed);
     }
@@ -88,18 +88,60 @@ class JdbcSendLedger implements SendLedger {
             return 0;
         }
         List<DeliveryOutcome> ordered = outcomes.stream().sorted(Comparator.comparingLong(DeliveryOutcome::deliveryId)).toList();
+        List<Long> ids = ordered.stream().map(DeliveryOutcome::deliveryId).toList();
         // Counted on the first try only: a retry after a commit whose answer was lost finds its own work done.
         AtomicInteger unmatched = new AtomicInteger(-1);
         retry.invoke(() -> ownTransaction.executeWithoutResult(status -> {
             // Only what is still claimed: a retry after a commit whose answer was lost records nothing twice.
-            Set<Long> stillClaimed = new HashSet<>(among(LedgerSql.RECORDABLE_AMONG,
-                    ordered.stream().map(DeliveryOutcome::deliveryId).toList(), claimToken));
+            Set<Long> stillClaimed = new HashSet<>(lockRecordable(ids, claimToken));
             List<DeliveryOutcome> open = ordered.stream().filter(o -> stillClaimed.contains(o.deliveryId())).toList();
-            jdbc.batchUpdate(LedgerSql.RECORD, open, open.size(), (ps, o) -> bindRecord(ps, o, claimToken));
-            jdbc.batchUpdate(LedgerSql.INSERT_ATTEMPT, open, open.size(), (ps, o) -> bindAttempt(ps, o, runId));
+            if (!open.isEmpty()) {
+                writeOutcomes(open, claimToken);
+                writeHistory(open.stream().map(DeliveryOutcome::deliveryId).toList(), runId);
+            }
             unmatched.compareAndSet(-1, ordered.size() - open.size());
         }));
         return unmatched.get();
+    }
+
+    private List<Long> lockRecordable(List<Long> ids, long claimToken) {
+        return jdbc.queryForList(LedgerSql.amongIds(LedgerSql.LOCK_RECORDABLE_AMONG, kind(), ids.size()), Long.class,
+                withFirst(claimToken, ids));
+    }
+
+    private void writeOutcomes(List<DeliveryOutcome> open, long claimToken) {
+        if (kind() == DatabaseKind.H2) {
+            jdbc.batchUpdate(LedgerSql.RECORD, open, open.size(), (ps, o) -> bindRecord(ps, o, claimToken));
+            return;
+        }
+        for (int start = 0; start < open.size(); start += OUTCOMES_PER_STATEMENT) {
+            recordAmong(open.subList(start, Math.min(open.size(), start + OUTCOMES_PER_STATEMENT)), claimToken);
+        }
+    }
+
+    private void recordAmong(List<DeliveryOutcome> outcomes, long claimToken) {
+        String rows = LedgerSql.OUTCOME_ROW + LedgerSql.NEXT_OUTCOME_ROW.repeat(outcomes.size() - 1);
+        jdbc.update(String.format(LedgerSql.RECORD_AMONG, rows), ps -> {
+            int next = 1;
+            for (DeliveryOutcome o : outcomes) {
+                next = bindOutcomeRow(ps, next, o);
+            }
+            ps.setLong(next, claimToken);
+        });
+    }
+
+    private void writeHistory(List<Long> recorded, long runId) {
+        jdbc.update(LedgerSql.amongIds(LedgerSql.HISTORY_FOR_RECORDED, kind(), recorded.size()), withFirst(runId, recorded));
+    }
+
+    /** MySQL and MariaDB take the outcomes in one statement that H2 cannot parse; asked once, on first use. */
+    private DatabaseKind kind() {
+        DatabaseKind known = kind;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<DatabaseKind>) DatabaseKind::of);
+            kind = known;
+        }
+        return known;
     }
 
     @Override
@@ -174,12 +216,47 @@ class JdbcSendLedger implements SendLedger {
     }
 
     private List<Long> among(String sql, List<Long> ids, long claimToken) {
+        return jdbc.queryForList(LedgerSql.withPlaceholders(sql, ids.size()), Long.class, withFirst(claimToken, ids));
+    }
+
+    private static Object[] withFirst(long first, List<Long> ids) {
         Object[] arguments = new Object[ids.size() + 1];
-        arguments[0] = claimToken;
+        arguments[0] = first;
         for (int i = 0; i < ids.size(); i++) {
             arguments[i + 1] = ids.get(i);
         }
-        return jdbc.queryForList(LedgerSql.withPlaceholders(sql, ids.size()), Long.class, arguments);
+        return arguments;
+    }
+
+    private static void bindClaim(PreparedStatement ps, List<Long> ids, long claimToken, long runId, Instant now)
+            throws SQLException {
+        LocalDateTime at = UtcTimes.toDb(now);
+        ps.setLong(1, claimToken);
+        ps.setLong(2, runId);
+        ps.setObject(3, at);
+        ps.setObject(4, at);
+        ps.setObject(5, at);
+        int next = 6;
+        for (long id : ids) {
+            ps.setLong(next++, id);
+        }
+        ps.setObject(next, at);
+    }
+
+    /** One row of {@link LedgerSql#OUTCOME_ROW}, from parameter {@code first}; returns the next parameter's index. */
+    private static int bindOutcomeRow(PreparedStatement ps, int first, DeliveryOutcome o) throws SQLException {
+        SmtpReply reply = o.reply();
+        ps.setLong(first, o.deliveryId());
+        ps.setString(first + 1, o.status().name());
+        ps.setObject(first + 2, reply == null ? null : reply.code());
+        ps.setString(first + 3, reply == null ? null : reply.enhancedCode());
+        ps.setString(first + 4, reply == null ? null : cap(reply.text()));
+        ps.setString(first + 5, cap(o.reason()));
+        ps.setString(first + 6, o.messageId());
+        ps.setObject(first + 7, UtcTimes.toDb(o.at()));
+        ps.setObject(first + 8, UtcTimes.toDb(o.nextAttemptAt()));
+        ps.setString(first + 9, o.charset());
+        return first + 10;
     }
 
     private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {
@@ -196,18 +273,6 @@ class JdbcSendLedger implements SendLedger {
         ps.setString(10, o.charset());
         ps.setLong(11, o.deliveryId());
         ps.setLong(12, claimToken);
-    }
-
-    private static void bindAttempt(PreparedStatement ps, DeliveryOutcome o, long runId) throws SQLException {
-        SmtpReply reply = o.reply();
-        ps.setLong(1, o.deliveryId());
-        ps.setObject(2, UtcTimes.toDb(o.at()));
-        ps.setString(3, o.status().name());
-        ps.setObject(4, reply == null ? null : reply.code());
-        ps.setString(5, reply == null ? null : reply.enhancedCode());
-        ps.setString(6, reply == null ? null : cap(reply.text()));
-        ps.setString(7, cap(o.reason()));
-        ps.setLong(8, runId);
     }
 
     static String cap(String text) {

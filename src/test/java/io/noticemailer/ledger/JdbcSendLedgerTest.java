@@ -2,9 +2,15 @@ package io.noticemailer.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -48,9 +54,7 @@ class JdbcSendLedgerTest {
 
     @Test
     void givenAFirstClaimOnH2ThenTheRetryLifetimeStartsThereAndALaterClaimKeepsIt() {
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:send-ledger-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        assertTheFirstClaimStartsTheLifetime(LedgerSchema.migrate(h2), LedgerSchema.sendLedger(h2), "lifetime-h2");
+        onH2(JdbcSendLedgerTest::assertTheFirstClaimStartsTheLifetime, "lifetime-h2");
     }
 
     private static void assertTheFirstClaimStartsTheLifetime(JdbcTemplate jdbc, SendLedger ledger, String campaign) {
@@ -65,6 +69,96 @@ class JdbcSendLedgerTest {
 
         assertThat(TestDeliveries.retrySince(jdbc, id)).as("kept from the first attempt").isEqualTo(FIRST_TRY);
         assertThat(jdbc.queryForObject("SELECT attempts FROM delivery WHERE id = ?", Integer.class, id)).isEqualTo(2);
+    }
+
+    @Test
+    void givenAClaimOverDeliveriesInEveryStatusOnMariaDbThenOnlyTheDueAreTakenAndReturned() {
+        assertOnlyTheDueAreClaimed(jdbc, ledger, "due-only-mariadb");
+    }
+
+    @Test
+    void givenAClaimOverDeliveriesInEveryStatusOnH2ThenOnlyTheDueAreTakenAndReturned() {
+        onH2(JdbcSendLedgerTest::assertOnlyTheDueAreClaimed, "due-only-h2");
+    }
+
+    /** Pending, deferred and due, deferred not yet due, claimed by another run, sent: only the first two are taken. */
+    private static void assertOnlyTheDueAreClaimed(JdbcTemplate jdbc, SendLedger ledger, String campaign) {
+        List<Long> ids = TestDeliveries.insert(jdbc, campaign, 5, i -> "c" + i + "@example.com", IMPORTED);
+        jdbc.update("UPDATE delivery SET status = 'DEFERRED', attempts = 1, next_attempt_at = ? WHERE id = ?",
+                UtcTimes.toDb(FIRST_TRY.minusSeconds(1)), ids.get(1));
+        jdbc.update("UPDATE delivery SET status = 'DEFERRED', attempts = 1, next_attempt_at = ? WHERE id = ?",
+                UtcTimes.toDb(FIRST_TRY.plusSeconds(1)), ids.get(2));
+        assertThat(ledger.claim(List.of(ids.get(3)), 40, 1, FIRST_TRY)).containsExactly(ids.get(3));
+        assertThat(ledger.claim(List.of(ids.get(4)), 41, 1, FIRST_TRY)).containsExactly(ids.get(4));
+        ledger.record(List.of(sent(ids.get(4))), 41, 1);
+
+        Set<Long> claimed = ledger.claim(ids, 42, 2, FIRST_TRY);
+
+        assertThat(claimed).containsExactly(ids.get(0), ids.get(1));
+        assertThat(ids.stream().map(id -> TestDeliveries.status(jdbc, id)).toList())
+                .containsExactly("SENDING", "SENDING", "DEFERRED", "SENDING", "SENT");
+        assertThat(jdbc.queryForList("SELECT claim_token FROM delivery WHERE campaign_id = ? ORDER BY id", Long.class, campaign))
+                .containsExactly(42L, 42L, null, 40L, null);
+        assertThat(ledger.claim(ids, 42, 2, FIRST_TRY)).as("a retry after a lost commit finds its own claims")
+                .containsExactly(ids.get(0), ids.get(1));
+    }
+
+    @Test
+    void givenAChunkOfEveryKindOfOutcomeOnMariaDbThenEachDeliveryAndItsOneHistoryRowHoldItsOutcome() {
+        assertEveryOutcomeIsStoredAsGiven(jdbc, ledger, "outcomes-mariadb");
+    }
+
+    @Test
+    void givenAChunkOfEveryKindOfOutcomeOnH2ThenEachDeliveryAndItsOneHistoryRowHoldItsOutcome() {
+        onH2(JdbcSendLedgerTest::assertEveryOutcomeIsStoredAsGiven, "outcomes-h2");
+    }
+
+    private static void assertEveryOutcomeIsStoredAsGiven(JdbcTemplate jdbc, SendLedger ledger, String campaign) {
+        List<Long> ids = TestDeliveries.insert(jdbc, campaign, 4, i -> "c" + i + "@example.com", IMPORTED);
+        ledger.claim(ids, 50, 3, FIRST_TRY);
+        Instant at = FIRST_TRY.plusSeconds(7);
+        String longText = "x".repeat(1200);
+        List<DeliveryOutcome> outcomes = List.of(
+                new DeliveryOutcome(ids.get(0), DeliveryStatus.SENT, new SmtpReply(250, "2.0.0", "ok"), null, "<a@test>", at,
+                        null, "ISO-2022-JP"),
+                new DeliveryOutcome(ids.get(1), DeliveryStatus.DEFERRED, new SmtpReply(451, null, longText), "temporarily rejected",
+                        "<b@test>", at, at.plusSeconds(300), "UTF-8"),
+                new DeliveryOutcome(ids.get(2), DeliveryStatus.FAILED, POLICY, longText, "<c@test>", at, null, "UTF-8"),
+                new DeliveryOutcome(ids.get(3), DeliveryStatus.UNKNOWN, null, "connection lost after the final dot", null, at,
+                        null, null));
+
+        List<DeliveryOutcome> backwards = new ArrayList<>(outcomes);
+        Collections.reverse(backwards);
+
+        assertThat(ledger.record(backwards, 50, 9)).isZero();
+
+        assertThat(storedOutcomes(jdbc, campaign)).containsExactly(
+                List.of("SENT", "250", "2.0.0", "ok", "-", "<a@test>", "2026-12-03T01:00:07", "-", "2026-12-03T01:00:07",
+                        "ISO-2022-JP", "-"),
+                List.of("DEFERRED", "451", "-", "x".repeat(1000), "temporarily rejected", "<b@test>", "-",
+                        "2026-12-03T01:05:07", "2026-12-03T01:00:07", "UTF-8", "-"),
+                List.of("FAILED", "550", "5.7.1", "relaying denied", "x".repeat(1000), "<c@test>", "-", "-",
+                        "2026-12-03T01:00:07", "UTF-8", "-"),
+                List.of("UNKNOWN", "-", "-", "-", "connection lost after the final dot", "-", "-", "-", "2026-12-03T01:00:07",
+                        "-", "-"));
+        assertThat(storedHistory(jdbc, campaign)).containsExactly(
+                List.of("2026-12-03T01:00:07", "SENT", "250", "2.0.0", "ok", "-", "9"),
+                List.of("2026-12-03T01:00:07", "DEFERRED", "451", "-", "x".repeat(1000), "temporarily rejected", "9"),
+                List.of("2026-12-03T01:00:07", "FAILED", "550", "5.7.1", "relaying denied", "x".repeat(1000), "9"),
+                List.of("2026-12-03T01:00:07", "UNKNOWN", "-", "-", "-", "connection lost after the final dot", "9"));
+    }
+
+    @Test
+    void givenMoreOutcomesThanOneStatementTakesThenEveryOneIsRecordedOnceWithItsHistory() {
+        List<Long> ids = TestDeliveries.insert(jdbc, "large-chunk", 450, i -> "c" + i + "@example.com", IMPORTED);
+        assertThat(ledger.claim(ids, 60, 1, FIRST_TRY)).hasSize(450);
+
+        assertThat(ledger.record(ids.stream().map(JdbcSendLedgerTest::sent).toList(), 60, 1)).isZero();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE campaign_id = 'large-chunk' AND status = 'SENT'"
+                + " AND message_id = CONCAT('<', id, '@test>')", Integer.class)).isEqualTo(450);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id"
+                + " WHERE d.campaign_id = 'large-chunk'", Integer.class)).isEqualTo(450);
     }
 
     @Test
@@ -143,6 +237,41 @@ class JdbcSendLedgerTest {
 
         assertThat(ledger.requeue(Set.of(id), 3, FIRST_TRY, policy)).isEmpty();
         assertThat(TestDeliveries.status(jdbc, id)).isEqualTo("DEFERRED");
+    }
+
+    /** Every ledger column an outcome writes, in id order, as text ("-" for NULL). */
+    private static List<List<String>> storedOutcomes(JdbcTemplate jdbc, String campaign) {
+        return jdbc.query("SELECT status, last_reply_code, last_enhanced_code, last_reply_text, reason, message_id, sent_at,"
+                + " next_attempt_at, updated_at, mail_charset, claim_token FROM delivery WHERE campaign_id = ? ORDER BY id",
+                (rs, n) -> textOf(rs, "sent_at", "next_attempt_at", "updated_at"), campaign);
+    }
+
+    private static List<List<String>> storedHistory(JdbcTemplate jdbc, String campaign) {
+        return jdbc.query("SELECT a.attempted_at, a.outcome, a.reply_code, a.enhanced_code, a.reply_text, a.detail, a.run_id"
+                + " FROM delivery_attempt a JOIN delivery d ON d.id = a.delivery_id WHERE d.campaign_id = ? ORDER BY a.id",
+                (rs, n) -> textOf(rs, "attempted_at"), campaign);
+    }
+
+    private static List<String> textOf(ResultSet rs, String... times) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+            boolean time = List.of(times).contains(rs.getMetaData().getColumnLabel(column).toLowerCase(Locale.ROOT));
+            Object value = time ? rs.getObject(column, LocalDateTime.class) : rs.getString(column);
+            values.add(value == null ? "-" : value.toString());
+        }
+        return values;
+    }
+
+    /** The same check as on MariaDB, on a fresh H2 ledger (the embedded default, which records in its own way). */
+    private static void onH2(LedgerCheck check, String campaign) {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:send-ledger-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        check.check(LedgerSchema.migrate(h2), LedgerSchema.sendLedger(h2), campaign);
+    }
+
+    @FunctionalInterface
+    private interface LedgerCheck {
+        void check(JdbcTemplate jdbc, SendLedger ledger, String campaign);
     }
 
     /** One attempt of {@code run}: claimed, then rejected with the same 5.7.1 policy reply. */

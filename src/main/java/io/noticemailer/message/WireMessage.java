@@ -1,6 +1,5 @@
 package io.noticemailer.message;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
@@ -9,24 +8,33 @@ import java.util.List;
  */
 record WireMessage(List<HeaderField> headers, byte[] body) {
 
-    private static final int HEADER_ROOM = 1024;
+    private static final int CRLF_LENGTH = 2;
 
     byte[] bytes() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + HEADER_ROOM);
-        for (HeaderField header : headers) {
-            writeLine(out, header.line());
+        String[] lines = new String[headers.size()];
+        int length = CRLF_LENGTH + body.length;
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = headers.get(i).line();
+            length += lines[i].length() + CRLF_LENGTH;
         }
-        writeLine(out, "");
-        out.writeBytes(body);
-        return out.toByteArray();
+        byte[] wire = new byte[length];
+        int at = 0;
+        for (String line : lines) {
+            at = putLine(wire, at, line);
+        }
+        at = putLine(wire, at, "");
+        System.arraycopy(body, 0, wire, at, body.length);
+        return wire;
     }
 
     /** One octet per char, as Jakarta Mail's LineOutputStream writes a header without SMTPUTF8. */
-    private static void writeLine(ByteArrayOutputStream out, String line) {
+    private static int putLine(byte[] wire, int at, String line) {
+        int next = at;
         for (int i = 0; i < line.length(); i++) {
-            out.write((byte) line.charAt(i));
+            wire[next++] = (byte) line.charAt(i);
         }
-        out.write('\r');
-        out.write('\n');
+        wire[next++] = '\r';
+        wire[next++] = '\n';
+        return next;
     }
 }

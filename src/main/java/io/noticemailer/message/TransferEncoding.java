@@ -38,27 +38,37 @@ enum TransferEncoding {
     }
 
     static TransferEncoding forText(byte[] body) {
-        int ascii = 0;
+        int other = nonAsciiOctets(body);
+        if (other == 0) {
+            return hasLongLine(body) ? QUOTED_PRINTABLE : SEVEN_BIT;
+        }
+        return body.length - other > other ? QUOTED_PRINTABLE : BASE64;
+    }
+
+    /**
+     * Counted until they are at least half the body, where base64 is certain: a Japanese body is decided
+     * halfway. Line lengths only matter to an all-ASCII body, so they are measured apart (and rarely).
+     */
+    private static int nonAsciiOctets(byte[] body) {
         int other = 0;
+        for (int i = 0; i < body.length && other * 2 < body.length; i++) {
+            if (isNonAscii(body[i] & 0xff)) {
+                other++;
+            }
+        }
+        return other;
+    }
+
+    private static boolean hasLongLine(byte[] body) {
         int lineLength = 0;
-        boolean longLine = false;
         for (byte b : body) {
-            int octet = b & 0xff;
-            if (octet == '\r' || octet == '\n') {
+            if (b == '\r' || b == '\n') {
                 lineLength = 0;
             } else if (++lineLength > MAX_LINE_OCTETS) {
-                longLine = true;
-            }
-            if (isNonAscii(octet)) {
-                other++;
-            } else {
-                ascii++;
+                return true;
             }
         }
-        if (other == 0) {
-            return longLine ? QUOTED_PRINTABLE : SEVEN_BIT;
-        }
-        return ascii > other ? QUOTED_PRINTABLE : BASE64;
+        return false;
     }
 
     /** As Jakarta Mail counts it: DEL, 8-bit octets and controls other than CR, LF and TAB. */

@@ -102,6 +102,8 @@ class MimeMessageEquivalenceTest {
                 new Case("only a line break", charset, "お知らせ", "\n"),
                 new Case("only a blank", charset, "Notice", " "),
                 new Case("DEL and a control character", charset, "Notice", "a\u007fb\u0001c\n"),
+                new Case("as many ASCII as other octets (base64)", charset, "Notice", "ab\u00e9"),
+                new Case("one ASCII octet more (quoted-printable)", charset, "Notice", "abc\u00e9"),
                 new Case("half-width katakana", charset, "ｶﾀｶﾅ", "ｶﾀｶﾅ ﾀﾛｳ 様\n"),
                 new Case("emoji subject", charset, "ご案内 😀", "本文 😀\n"));
     }

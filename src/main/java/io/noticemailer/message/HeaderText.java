@@ -31,7 +31,7 @@ final class HeaderText {
         if (isAscii(prepared)) {
             return MimeUtility.fold(SUBJECT_FOLD_OFFSET, prepared);
         }
-        return MimeUtility.fold(SUBJECT_FOLD_OFFSET, String.join(" ", words(prepared, charset, SUBJECT_FOLD_OFFSET)));
+        return FoldedWords.fold(words(prepared, charset, SUBJECT_FOLD_OFFSET), SUBJECT_FOLD_OFFSET);
     }
 
     /** {@code =?charset?B?…?= <addr>}; an ASCII name is quoted as needed instead, an empty one left out. */

@@ -8,6 +8,11 @@ package io.noticemailer.message;
  */
 final class JisMapping {
 
+    /** The CP932 forms lie in two ranges: ― (U+2015) to ∥ (U+2225), and － (U+FF0D) to the end of the BMP. */
+    private static final char FIRST_CP932_FORM = 0x2015;
+    private static final char LAST_BAR_OR_LINE = 0x2225;
+    private static final char FIRST_FULLWIDTH_FORM = 0xFF0D;
+
     private JisMapping() {
     }
 
@@ -34,6 +39,9 @@ final class JisMapping {
         char[] mapped = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c < FIRST_CP932_FORM || c > LAST_BAR_OR_LINE && c < FIRST_FULLWIDTH_FORM) {
+                continue; // kana, kanji, ASCII: no look-up for the characters of nearly every notice
+            }
             char jis = (char) map(c);
             if (jis != c) {
                 if (mapped == null) {

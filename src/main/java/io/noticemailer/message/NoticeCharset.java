@@ -86,7 +86,9 @@ public enum NoticeCharset {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            ByteBuffer encoded = encoder.encode(CharBuffer.wrap(prepared));
+            // Over an array, not the String itself: the JDK's ISO-2022-JP encoder then takes its array loop, which
+            // is several times faster than its buffer loop (then the better part of composing a JIS notice).
+            ByteBuffer encoded = encoder.encode(CharBuffer.wrap(prepared.toCharArray()));
             byte[] bytes = new byte[encoded.remaining()];
             encoded.get(bytes);
             return Optional.of(bytes);

@@ -1,40 +1,37 @@
 package io.noticemailer.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * A message built directly in its wire form: the header fields in order, a blank line, then the body already
- * transfer-encoded with CRLF line ends. Header values are ASCII (encoded words, checked addresses).
+ * transfer-encoded with CRLF line ends. Header values are ASCII by construction (encoded words, quoted ASCII
+ * names, addresses checked to be ASCII), so each char is its own octet, as Jakarta Mail wrote them.
  */
 record WireMessage(List<HeaderField> headers, byte[] body) {
 
-    private static final int CRLF_LENGTH = 2;
+    private static final byte[] CRLF = {'\r', '\n'};
 
     byte[] bytes() {
-        String[] lines = new String[headers.size()];
-        int length = CRLF_LENGTH + body.length;
+        byte[][] lines = new byte[headers.size()][];
+        int length = CRLF.length + body.length;
         for (int i = 0; i < lines.length; i++) {
-            lines[i] = headers.get(i).line();
-            length += lines[i].length() + CRLF_LENGTH;
+            lines[i] = headers.get(i).line().getBytes(StandardCharsets.ISO_8859_1);
+            length += lines[i].length + CRLF.length;
         }
         byte[] wire = new byte[length];
         int at = 0;
-        for (String line : lines) {
-            at = putLine(wire, at, line);
+        for (byte[] line : lines) {
+            at = put(wire, at, line);
+            at = put(wire, at, CRLF);
         }
-        at = putLine(wire, at, "");
-        System.arraycopy(body, 0, wire, at, body.length);
+        at = put(wire, at, CRLF);
+        put(wire, at, body);
         return wire;
     }
 
-    /** One octet per char, as Jakarta Mail's LineOutputStream writes a header without SMTPUTF8. */
-    private static int putLine(byte[] wire, int at, String line) {
-        int next = at;
-        for (int i = 0; i < line.length(); i++) {
-            wire[next++] = (byte) line.charAt(i);
-        }
-        wire[next++] = '\r';
-        wire[next++] = '\n';
-        return next;
+    private static int put(byte[] wire, int at, byte[] part) {
+        System.arraycopy(part, 0, wire, at, part.length);
+        return at + part.length;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import io.noticemailer.render.RenderedNotice;
@@ -21,6 +22,8 @@ import io.noticemailer.render.RenderedNotice;
  * out. The oracle the hand-built bytes must equal, octet for octet.
  */
 final class MimeMessageOracle {
+
+    private static final int SUBJECT_OFFSET = "Subject: ".length();
 
     private final Session session;
     private final MessageSettings settings;
@@ -51,7 +54,7 @@ final class MimeMessageOracle {
         InternetAddress to = new InternetAddress();
         to.setAddress(recipient);
         message.setRecipient(Message.RecipientType.TO, to);
-        message.setHeader("Subject", HeaderText.subject(text.subject(), charset));
+        message.setHeader("Subject", subject(text.subject(), charset));
         message.setHeader("Date", date(date));
         message.setHeader("Auto-Submitted", "auto-generated");
         message.setDataHandler(new DataHandler(new ByteArrayDataSource(text.body(), contentType)));
@@ -61,6 +64,14 @@ final class MimeMessageOracle {
         }
         message.saveChanges();
         return message;
+    }
+
+    /** Folded by Jakarta Mail, as before the words were folded by hand. */
+    private static String subject(String prepared, NoticeCharset charset) {
+        if (prepared.chars().allMatch(c -> c < 0x80)) {
+            return MimeUtility.fold(SUBJECT_OFFSET, prepared);
+        }
+        return MimeUtility.fold(SUBJECT_OFFSET, String.join(" ", HeaderText.words(prepared, charset, SUBJECT_OFFSET)));
     }
 
     private String date(Instant date) {

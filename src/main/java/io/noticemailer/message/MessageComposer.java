@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
@@ -42,8 +41,11 @@ public final class MessageComposer {
     private final Session session;
     private final MessageSettings settings;
     private final TimeZone zone;
-    /** The From header is the same for every notice in a charset: encoded once, not once per message. */
-    private final Map<NoticeCharset, String> fromHeaders = new ConcurrentHashMap<>();
+    /**
+     * The From header is the same for every notice in a charset: encoded once, not once per message. By ordinal:
+     * a ConcurrentHashMap look-up by enum (identity hash) showed as a tenth of composing on Java 17.
+     */
+    private final AtomicReferenceArray<String> fromHeaders = new AtomicReferenceArray<>(NoticeCharset.values().length);
     private final AtomicReference<FormattedDate> lastDate = new AtomicReference<>();
 
     /** Unsigned UTF-8 messages. */
@@ -122,10 +124,11 @@ public final class MessageComposer {
     }
 
     private String fromHeader(NoticeText text) throws UnsupportedEncodingException {
-        String from = fromHeaders.get(text.charset());
+        int slot = text.charset().ordinal();
+        String from = fromHeaders.get(slot);
         if (from == null) {
             from = HeaderText.from(settings.sender().address(), text.displayName(), text.charset());
-            fromHeaders.put(text.charset(), from);
+            fromHeaders.set(slot, from);
         }
         return from;
     }

@@ -25,8 +25,8 @@ import io.noticemailer.render.RenderedNotice;
 
 /**
  * The send path's CPU per message, one stage at a time, so that a regression shows which stage it is in:
- * render (FreeMarker subject and body), compose (the MimeMessage: headers, RFC 2047, saveChanges) and
- * writeTo (the bytes that go on the wire: charset, base64, CRLF, to a sink that discards them), and the
+ * render (FreeMarker subject and body), compose (the sealed message: charset, headers, RFC 2047, the body's
+ * transfer encoding, all built as wire bytes) and writeTo (those bytes, to a sink that discards them), and the
  * three together. Throughput in messages per second and per thread.
  */
 @State(Scope.Thread)

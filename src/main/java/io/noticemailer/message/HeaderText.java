@@ -1,7 +1,6 @@
 package io.noticemailer.message;
 
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +22,7 @@ final class HeaderText {
     static final int MAX_LINE = 76;
     private static final int SUBJECT_FOLD_OFFSET = "Subject: ".length();
     private static final int FROM_FOLD_OFFSET = "From: ".length();
+    private static final char ASCII_END = 0x80;
 
     private HeaderText() {
     }
@@ -31,7 +31,7 @@ final class HeaderText {
         if (isAscii(prepared)) {
             return MimeUtility.fold(SUBJECT_FOLD_OFFSET, prepared);
         }
-        return MimeUtility.fold(SUBJECT_FOLD_OFFSET, String.join(" ", words(prepared, charset, SUBJECT_FOLD_OFFSET)));
+        return FoldedWords.fold(words(prepared, charset, SUBJECT_FOLD_OFFSET), SUBJECT_FOLD_OFFSET);
     }
 
     /** {@code =?charset?B?…?= <addr>}; an ASCII name is quoted as needed instead, an empty one left out. */
@@ -166,7 +166,13 @@ final class HeaderText {
         return "=?" + charset.mimeName() + "?B?" + Base64.getEncoder().encodeToString(bytes) + "?=";
     }
 
+    /** A loop, not CharsetEncoder.canEncode: that one throws and catches an exception for every Japanese subject. */
     private static boolean isAscii(String text) {
-        return StandardCharsets.US_ASCII.newEncoder().canEncode(text);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= ASCII_END) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,24 +1,22 @@
 package io.noticemailer.message;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.Map;
+import java.util.List;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MailDateFormat;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.util.ByteArrayDataSource;
 
 import io.noticemailer.campaign.JobFile;
 import io.noticemailer.campaign.Sender;
@@ -35,14 +33,19 @@ public final class MessageComposer {
 
     private static final String AUTO_SUBMITTED = "Auto-Submitted";
     private static final String AUTO_GENERATED = "auto-generated";
-    private static final String SEVEN_BIT = "7bit";
+    private static final String MIME_VERSION = "1.0";
+    /** As MimeMessage.setRecipient folds the address list: after "To: ". */
+    private static final int TO_FOLD_OFFSET = "To: ".length();
     private static final Pattern MESSAGE_ID = Pattern.compile("<[\\x21-\\x7e&&[^<>]]+@[\\x21-\\x7e&&[^<>]]+>");
 
     private final Session session;
     private final MessageSettings settings;
     private final TimeZone zone;
-    /** The From header is the same for every notice in a charset: encoded once, not once per message. */
-    private final Map<NoticeCharset, String> fromHeaders = new ConcurrentHashMap<>();
+    /**
+     * The From header is the same for every notice in a charset: encoded once, not once per message. By ordinal:
+     * a ConcurrentHashMap look-up by enum (identity hash) showed as a tenth of composing on Java 17.
+     */
+    private final AtomicReferenceArray<String> fromHeaders = new AtomicReferenceArray<>(NoticeCharset.values().length);
     private final AtomicReference<FormattedDate> lastDate = new AtomicReference<>();
 
     /** Unsigned UTF-8 messages. */
@@ -81,44 +84,53 @@ public final class MessageComposer {
                 .orElseThrow(() -> new MessageException("message " + messageId
                         + ": the text holds an unpaired surrogate and cannot be encoded even in UTF-8"));
         try {
-            MimeMessage draft = draft(recipient, text, messageId, date);
-            byte[] wire = settings.dkim() == null ? bytes(draft) : settings.dkim().sign(draft);
-            return new ComposedMessage(new SealedMessage(session, wire, settings.sender().envelopeFrom()), text.charset());
+            return new ComposedMessage(sealed(build(recipient, text, messageId, date)), text.charset());
         } catch (MessagingException | IOException | RuntimeException e) {
             throw new MessageException("message " + messageId + ": cannot build the MIME message ("
                     + e.getClass().getSimpleName() + ")", e);
         }
     }
 
-    private MimeMessage draft(String recipient, NoticeText text, String messageId, Instant date)
-            throws MessagingException, IOException {
-        NoticeCharset charset = text.charset();
-        String contentType = "text/plain; charset=" + charset.mimeName();
-        MimeMessage message = new StableIdMessage(session, messageId);
-        String from = fromHeaders.get(charset);
-        if (from == null) {
-            from = HeaderText.from(settings.sender().address(), text.displayName(), charset);
-            fromHeaders.put(charset, from);
+    /** Signing reads the built message and writes new bytes, which are parsed once: the RSA cost dwarfs it. */
+    private SealedMessage sealed(WireMessage built) throws MessagingException, IOException {
+        String envelopeFrom = settings.sender().envelopeFrom();
+        SealedMessage unsigned = new SealedMessage(session, built, envelopeFrom);
+        if (settings.dkim() == null) {
+            return unsigned;
         }
-        message.setHeader("From", from);
-        message.setRecipient(Message.RecipientType.TO, unparsed(recipient));
-        message.setHeader("Subject", HeaderText.subject(text.subject(), charset));
-        message.setHeader("Date", formatDate(date));
-        message.setHeader(AUTO_SUBMITTED, AUTO_GENERATED);
-        message.setDataHandler(new DataHandler(new ByteArrayDataSource(text.body(), contentType)));
-        message.setHeader("Content-Type", contentType);
-        if (charset == NoticeCharset.ISO_2022_JP) {
-            // RFC 1468: ISO-2022-JP travels as 7bit; never base64 or quoted-printable.
-            message.setHeader("Content-Transfer-Encoding", SEVEN_BIT);
-        }
-        message.saveChanges();
-        return message;
+        return new SealedMessage(session, settings.dkim().sign(unsigned), envelopeFrom);
     }
 
-    private static byte[] bytes(MimeMessage message) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toByteArray();
+    /**
+     * The fields in the order Jakarta Mail's MimeMessage kept them, and the body encoded as its saveChanges chose,
+     * so that the bytes are those it wrote before this was built by hand (MimeMessageEquivalenceTest).
+     */
+    private WireMessage build(String recipient, NoticeText text, String messageId, Instant date)
+            throws IOException, MessagingException {
+        NoticeCharset charset = text.charset();
+        // RFC 1468: ISO-2022-JP travels as 7bit; never base64 or quoted-printable.
+        TransferEncoding encoding = charset == NoticeCharset.ISO_2022_JP ? TransferEncoding.SEVEN_BIT
+                : TransferEncoding.forText(text.body());
+        return new WireMessage(List.of(
+                new HeaderField("Date", formatDate(date)),
+                new HeaderField("From", fromHeader(text)),
+                new HeaderField("To", InternetAddress.toString(new Address[] {unparsed(recipient)}, TO_FOLD_OFFSET)),
+                new HeaderField("Message-ID", messageId),
+                new HeaderField("Subject", HeaderText.subject(text.subject(), charset)),
+                new HeaderField("MIME-Version", MIME_VERSION),
+                new HeaderField("Content-Type", "text/plain; charset=" + charset.mimeName()),
+                new HeaderField("Content-Transfer-Encoding", encoding.mimeName()),
+                new HeaderField(AUTO_SUBMITTED, AUTO_GENERATED)), encoding.encode(text.body()));
+    }
+
+    private String fromHeader(NoticeText text) throws UnsupportedEncodingException {
+        int slot = text.charset().ordinal();
+        String from = fromHeaders.get(slot);
+        if (from == null) {
+            from = HeaderText.from(settings.sender().address(), text.displayName(), text.charset());
+            fromHeaders.set(slot, from);
+        }
+        return from;
     }
 
     /** Built without parsing, so nothing is "corrected" and no string can expand into a list. */

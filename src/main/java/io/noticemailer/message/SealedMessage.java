@@ -6,24 +6,39 @@ import java.io.OutputStream;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetHeaders;
 
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
- * A message parsed from its finished wire bytes, which it writes out unchanged every time: saving it again
- * would re-encode the body, replace the Message-ID and break a DKIM signature. It extends SMTPMessage only to
- * carry the envelope sender (MAIL FROM) chosen by the job, which then wins over {@code mail.smtp.from}.
+ * A message of finished wire bytes, which it writes out unchanged every time: saving it again would re-encode
+ * the body, replace the Message-ID and break a DKIM signature. It extends SMTPMessage only to carry the envelope
+ * sender (MAIL FROM) chosen by the job, which then wins over {@code mail.smtp.from}.
  */
 final class SealedMessage extends SMTPMessage {
 
     private final byte[] wire;
 
+    /** Parsed from the bytes: for bytes written by someone else, such as the DKIM signer. */
     SealedMessage(Session session, byte[] wire, String envelopeFrom) throws MessagingException {
         super(session, new ByteArrayInputStream(wire));
         this.wire = wire;
-        if (envelopeFrom != null) {
-            setEnvelopeFrom(envelopeFrom);
-        }
+        setEnvelopeFrom(envelopeFrom);
+    }
+
+    /**
+     * Assembled from the parts it was built from, into the state parsing its bytes would leave (the header fields
+     * in wire order, the encoded body as raw content, nothing modified), without the cost of parsing: every reader
+     * of headers or content, and the transport's fallback to the From address for MAIL FROM, sees the same.
+     */
+    SealedMessage(Session session, WireMessage built, String envelopeFrom) {
+        super(session);
+        this.wire = built.bytes();
+        this.headers = new BuiltHeaders(built);
+        this.content = built.body();
+        this.modified = false;
+        this.saved = true;
+        setEnvelopeFrom(envelopeFrom);
     }
 
     /**
@@ -54,5 +69,16 @@ final class SealedMessage extends SMTPMessage {
     @Override
     protected void updateMessageID() {
         // the stable Message-ID is already in the sealed headers
+    }
+
+    /** Only the built fields, in their order: no empty placeholders, as after parsing. */
+    private static final class BuiltHeaders extends InternetHeaders {
+
+        BuiltHeaders(WireMessage built) {
+            headers.clear();
+            for (HeaderField field : built.headers()) {
+                headers.add(new InternetHeader(field.name(), field.value()));
+            }
+        }
     }
 }

@@ -2,8 +2,14 @@ package io.noticemailer.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,6 +91,31 @@ class NoticeCharsetTest {
         assertThat(NoticeCharset.UTF_8.encodeStrictly("髙𠮷①ｶ😀")).isPresent();
         assertThat(NoticeCharset.UTF_8.encodeStrictly("a\uD842b")).isEmpty();
         assertThat(NoticeCharset.UTF_8.prepare("～－")).isEqualTo("～－");
+    }
+
+    /** The fast path against a strict CharsetEncoder, which reports exactly the unpaired surrogates. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "髙橋 𠮷男 様\r\n", "\uD842\uDFB7", "\uDC00", "a\uD842", "\uD842", "\uDFB7\uD842",
+            "x\uD842\uD842\uDFB7", "😀\uDE00"})
+    void givenUtf8_whenEncodingStrictly_thenTheResultIsAStrictEncodersOne(String text) throws Exception {
+        CharsetEncoder strict = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] expected;
+        try {
+            ByteBuffer encoded = strict.encode(CharBuffer.wrap(text));
+            expected = Arrays.copyOf(encoded.array(), encoded.limit());
+        } catch (CharacterCodingException e) {
+            expected = null;
+        }
+
+        assertThat(NoticeCharset.UTF_8.encodeStrictly(text).orElse(null)).isEqualTo(expected);
+    }
+
+    @Test
+    void givenCp932FormsAroundSurrogatePairs_whenPrepared_thenOnlyTheFormsChange() {
+        assertThat(NoticeCharset.ISO_2022_JP.prepare("𠮷～𠮷－\uD842")).isEqualTo("𠮷〜𠮷−\uD842");
+        String untouched = "髙橋 𠮷男 様";
+        assertThat(NoticeCharset.ISO_2022_JP.prepare(untouched)).isSameAs(untouched);
     }
 
     @Test

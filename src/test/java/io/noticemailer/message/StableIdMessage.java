@@ -6,7 +6,8 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A message whose Message-ID survives {@code saveChanges()}: the stock implementation replaces it with a
- * random one on every save, which would break the ledger's link between a delivery and what was sent.
+ * random one on every save, which would break the ledger's link between a delivery and what was sent. What
+ * notices were built on before their wire bytes were built by hand; kept for MimeMessageOracle.
  */
 final class StableIdMessage extends MimeMessage {
 

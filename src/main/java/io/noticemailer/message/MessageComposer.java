@@ -120,7 +120,7 @@ public final class MessageComposer {
                 new HeaderField("MIME-Version", MIME_VERSION),
                 new HeaderField("Content-Type", "text/plain; charset=" + charset.mimeName()),
                 new HeaderField("Content-Transfer-Encoding", encoding.mimeName()),
-                new HeaderField(AUTO_SUBMITTED, AUTO_GENERATED)), encoding.encode(text.body()));
+                new HeaderField(AUTO_SUBMITTED, AUTO_GENERATED)), encoding.encode(text.body()), text.subject());
     }
 
     private String fromHeader(NoticeText text) throws UnsupportedEncodingException {

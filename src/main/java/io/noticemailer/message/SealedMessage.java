@@ -18,11 +18,14 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 final class SealedMessage extends SMTPMessage {
 
     private final byte[] wire;
+    /** Known when built rather than parsed: the transport asks for it for every message, and decoding it costs. */
+    private final String subject;
 
     /** Parsed from the bytes: for bytes written by someone else, such as the DKIM signer. */
     SealedMessage(Session session, byte[] wire, String envelopeFrom) throws MessagingException {
         super(session, new ByteArrayInputStream(wire));
         this.wire = wire;
+        this.subject = null;
         setEnvelopeFrom(envelopeFrom);
     }
 
@@ -34,11 +37,21 @@ final class SealedMessage extends SMTPMessage {
     SealedMessage(Session session, WireMessage built, String envelopeFrom) {
         super(session);
         this.wire = built.bytes();
+        this.subject = noSpaceAtEitherEnd(built.subject()) ? built.subject() : null;
         this.headers = new BuiltHeaders(built);
         this.content = built.body();
         this.modified = false;
         this.saved = true;
         setEnvelopeFrom(envelopeFrom);
+    }
+
+    /**
+     * The text the Subject field was encoded from, which decoding it gives back (MimeMessageEquivalenceTest), except
+     * for white space at either end, which parsing drops: such a subject (never a rendered one) is decoded.
+     */
+    @Override
+    public String getSubject() throws MessagingException {
+        return subject != null ? subject : super.getSubject();
     }
 
     /**
@@ -72,6 +85,11 @@ final class SealedMessage extends SMTPMessage {
     }
 
     /** Only the built fields, in their order: no empty placeholders, as after parsing. */
+    private static boolean noSpaceAtEitherEnd(String text) {
+        return text != null && !text.isEmpty() && !Character.isWhitespace(text.charAt(0))
+                && !Character.isWhitespace(text.charAt(text.length() - 1));
+    }
+
     private static final class BuiltHeaders extends InternetHeaders {
 
         BuiltHeaders(WireMessage built) {

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * A message built directly in its wire form: the header fields in order, a blank line, then the body already
  * transfer-encoded with CRLF line ends. Header values are ASCII by construction (encoded words, quoted ASCII
- * names, addresses checked to be ASCII), so each char is its own octet, as Jakarta Mail wrote them.
+ * names, addresses checked to be ASCII), so each char is its own octet, as Jakarta Mail wrote them. {@code subject}
+ * is the Subject field's text, as decoding the field gives it back.
  */
-record WireMessage(List<HeaderField> headers, byte[] body) {
+record WireMessage(List<HeaderField> headers, byte[] body, String subject) {
 
     private static final byte[] CRLF = {'\r', '\n'};
 

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.noticemailer.send.DeliveryOutcome;
 import io.noticemailer.send.Requeue;
 import io.noticemailer.send.SendLedger;
-import io.noticemailer.send.SmtpReply;
 
 /**
  * The send path's view of the ledger. Each write runs in its own transaction (REQUIRES_NEW), so it is
@@ -36,21 +34,19 @@ import io.noticemailer.send.SmtpReply;
 class JdbcSendLedger implements SendLedger {
 
     private static final int TEXT_LIMIT = 1000;
-    private static final String REQUEUED = "REQUEUED";
-    /**
-     * Keeps one statement of outcomes far below max_allowed_packet (16 MiB on MariaDB) whatever the chunk size: a row
-     * takes at most about 9 KiB (two texts of 1,000 characters, a Message-ID, 4 bytes a character).
-     */
-    private static final int OUTCOMES_PER_STATEMENT = 200;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private final RetryTemplate retry = LedgerRetry.template();
     private final DeliveryRows rows = new DeliveryRows(new FieldsJson());
+    private final OutcomeWrites outcomeWrites;
+    private final RelayRequeues requeues;
     private volatile DatabaseKind kind;
 
     JdbcSendLedger(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.outcomeWrites = new OutcomeWrites(jdbc);
+        this.requeues = new RelayRequeues(jdbc);
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -96,7 +92,7 @@ class JdbcSendLedger implements SendLedger {
             Set<Long> stillClaimed = new HashSet<>(lockRecordable(ids, claimToken));
             List<DeliveryOutcome> open = ordered.stream().filter(o -> stillClaimed.contains(o.deliveryId())).toList();
             if (!open.isEmpty()) {
-                writeOutcomes(open, claimToken);
+                outcomeWrites.write(open, claimToken, kind());
                 writeHistory(open.stream().map(DeliveryOutcome::deliveryId).toList(), runId);
             }
             unmatched.compareAndSet(-1, ordered.size() - open.size());
@@ -107,27 +103,6 @@ class JdbcSendLedger implements SendLedger {
     private List<Long> lockRecordable(List<Long> ids, long claimToken) {
         return jdbc.queryForList(LedgerSql.amongIds(LedgerSql.LOCK_RECORDABLE_AMONG, kind(), ids.size()), Long.class,
                 withFirst(claimToken, ids));
-    }
-
-    private void writeOutcomes(List<DeliveryOutcome> open, long claimToken) {
-        if (kind() == DatabaseKind.H2) {
-            jdbc.batchUpdate(LedgerSql.RECORD, open, open.size(), (ps, o) -> bindRecord(ps, o, claimToken));
-            return;
-        }
-        for (int start = 0; start < open.size(); start += OUTCOMES_PER_STATEMENT) {
-            recordAmong(open.subList(start, Math.min(open.size(), start + OUTCOMES_PER_STATEMENT)), claimToken);
-        }
-    }
-
-    private void recordAmong(List<DeliveryOutcome> outcomes, long claimToken) {
-        String rows = LedgerSql.OUTCOME_ROW + LedgerSql.NEXT_OUTCOME_ROW.repeat(outcomes.size() - 1);
-        jdbc.update(String.format(LedgerSql.RECORD_AMONG, rows), ps -> {
-            int next = 1;
-            for (DeliveryOutcome o : outcomes) {
-                next = bindOutcomeRow(ps, next, o);
-            }
-            ps.setLong(next, claimToken);
-        });
     }
 
     private void writeHistory(List<Long> recorded, long runId) {
@@ -164,55 +139,7 @@ class JdbcSendLedger implements SendLedger {
             return Set.of();
         }
         List<Long> ordered = ids.stream().sorted().toList();
-        return retry.invoke(() -> ownTransaction.execute(status -> {
-            Set<Long> doneByThisRun = new HashSet<>();
-            Set<Long> requeuedBefore = new HashSet<>();
-            readBreakerHistory(ordered, runId, requeue.tag(), doneByThisRun, requeuedBefore);
-            List<Long> open = ordered.stream().filter(id -> !doneByThisRun.contains(id)).toList();
-            List<Long> givenUp = open.stream().filter(id -> requeue.giveUpOnRepeat() && requeuedBefore.contains(id)).toList();
-            move(open.stream().filter(id -> !givenUp.contains(id)).toList(), runId, now,
-                    DeliveryStatus.DEFERRED, REQUEUED, requeue.reason());
-            move(givenUp, runId, now, DeliveryStatus.FAILED, DeliveryStatus.FAILED.name(), requeue.giveUpReason());
-            return new LinkedHashSet<>(givenUp);
-        }));
-    }
-
-    /**
-     * Which of {@code ids} the relay breaker already handled in this run (a retry after a commit whose answer was
-     * lost must not write their history twice), and which an earlier run requeued for the failure named by
-     * {@code tag} since the operator's last resend.
-     */
-    private void readBreakerHistory(List<Long> ids, long runId, String tag, Set<Long> doneByThisRun, Set<Long> requeuedBefore) {
-        List<Object> args = new ArrayList<>(ids);
-        args.add(Requeue.TAG_START + "%");
-        jdbc.query(LedgerSql.withPlaceholders(LedgerSql.REQUEUE_HISTORY, ids.size()), rs -> {
-            long id = rs.getLong("delivery_id");
-            String outcome = rs.getString("outcome");
-            if (OperatorActions.RESEND.equals(outcome)) {
-                requeuedBefore.remove(id);
-            } else if (rs.getLong("run_id") == runId) {
-                doneByThisRun.add(id);
-            } else if (REQUEUED.equals(outcome) && rs.getString("detail").startsWith(tag)) {
-                requeuedBefore.add(id);
-            }
-        }, args.toArray());
-    }
-
-    private void move(List<Long> ids, long runId, Instant now, DeliveryStatus to, String history, String reason) {
-        jdbc.batchUpdate(LedgerSql.HISTORY_FOR_REQUEUE, ids, ids.size(), (ps, id) -> {
-            ps.setObject(1, UtcTimes.toDb(now));
-            ps.setString(2, history);
-            ps.setString(3, cap(reason));
-            ps.setLong(4, id);
-            ps.setLong(5, runId);
-        });
-        jdbc.batchUpdate(LedgerSql.REQUEUE, ids, ids.size(), (ps, id) -> {
-            ps.setString(1, to.name());
-            ps.setString(2, cap(reason));
-            ps.setObject(3, UtcTimes.toDb(now));
-            ps.setLong(4, id);
-            ps.setLong(5, runId);
-        });
+        return retry.invoke(() -> ownTransaction.execute(status -> requeues.requeue(ordered, runId, now, requeue)));
     }
 
     private List<Long> among(String sql, List<Long> ids, long claimToken) {
@@ -241,38 +168,6 @@ class JdbcSendLedger implements SendLedger {
             ps.setLong(next++, id);
         }
         ps.setObject(next, at);
-    }
-
-    /** One row of {@link LedgerSql#OUTCOME_ROW}, from parameter {@code first}; returns the next parameter's index. */
-    private static int bindOutcomeRow(PreparedStatement ps, int first, DeliveryOutcome o) throws SQLException {
-        SmtpReply reply = o.reply();
-        ps.setLong(first, o.deliveryId());
-        ps.setString(first + 1, o.status().name());
-        ps.setObject(first + 2, reply == null ? null : reply.code());
-        ps.setString(first + 3, reply == null ? null : reply.enhancedCode());
-        ps.setString(first + 4, reply == null ? null : cap(reply.text()));
-        ps.setString(first + 5, cap(o.reason()));
-        ps.setString(first + 6, o.messageId());
-        ps.setObject(first + 7, UtcTimes.toDb(o.at()));
-        ps.setObject(first + 8, UtcTimes.toDb(o.nextAttemptAt()));
-        ps.setString(first + 9, o.charset());
-        return first + 10;
-    }
-
-    private static void bindRecord(PreparedStatement ps, DeliveryOutcome o, long claimToken) throws SQLException {
-        SmtpReply reply = o.reply();
-        ps.setString(1, o.status().name());
-        ps.setObject(2, reply == null ? null : reply.code());
-        ps.setString(3, reply == null ? null : reply.enhancedCode());
-        ps.setString(4, reply == null ? null : cap(reply.text()));
-        ps.setString(5, cap(o.reason()));
-        ps.setString(6, o.messageId());
-        ps.setObject(7, o.status() == DeliveryStatus.SENT ? UtcTimes.toDb(o.at()) : null);
-        ps.setObject(8, UtcTimes.toDb(o.nextAttemptAt()));
-        ps.setObject(9, UtcTimes.toDb(o.at()));
-        ps.setString(10, o.charset());
-        ps.setLong(11, o.deliveryId());
-        ps.setLong(12, claimToken);
     }
 
     static String cap(String text) {

@@ -85,18 +85,46 @@ public class NoticeSender implements ItemWriter<Delivery>, AutoCloseable {
         Map<Long, PreparedNotice> prepared = new ConcurrentHashMap<>();
         Dispatch dispatch = new Dispatch(claimed.stream().map(byId::get).toList(), pacing, stop,
                 withdrawn -> settlement.settleEarly(withdrawn, progress, token));
-        boolean sentAll = false;
+        Runnable settle = () -> settlement.settle(progress, prepared, token);
         try {
             workers.runAll(dispatch, (worker, delivery) -> prepareAndAttempt(worker, delivery, prepared, dispatch, progress));
-            sentAll = true;
-        } finally {
-            Runnable settle = () -> settlement.settle(progress, prepared, token);
-            // The breaker requeues what this chunk recorded, and a stopped run ends here: both need it in the ledger now.
-            if (sentAll && !breaker.tripped() && !stop.requested()) {
-                recorder.settleLater(settle);
-            } else {
-                recorder.settleNow(settle);
+        } catch (RuntimeException | Error e) {
+            settleKeeping(e, settle);
+            throw e;
+        }
+        if (breaker.tripped()) {
+            stopForTheRelay(settle);
+        } else if (stop.requested()) {
+            // A stopped run ends with this chunk: its outcomes go to the ledger now.
+            recorder.settleNow(settle);
+        } else {
+            recorder.settleLater(settle);
+        }
+    }
+
+    /** Settles the chunk after it failed, keeping that failure the one reported. */
+    private void settleKeeping(Throwable failure, Runnable settle) {
+        try {
+            recorder.settleNow(settle);
+        } catch (RuntimeException | Error e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The breaker makes what it blamed due again, which needs this chunk's outcomes recorded first; and it must do
+     * so even when an earlier chunk's record failed, or the customers it blamed would stay FAILED.
+     */
+    private void stopForTheRelay(Runnable settle) {
+        try {
+            recorder.settleNow(settle);
+        } catch (RuntimeException recordFailed) {
+            try {
+                stopIfTheRelayFails();
+            } catch (RuntimeException e) {
+                recordFailed.addSuppressed(e);
             }
+            throw recordFailed;
         }
         stopIfTheRelayFails();
     }

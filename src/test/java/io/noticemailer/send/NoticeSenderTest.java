@@ -223,6 +223,7 @@ class NoticeSenderTest {
         assertThat(deliveredTo(second)).as("the second chunk went out while the first was being recorded").isEqualTo(3);
         assertThat(first).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENDING"));
         assertThat(second).allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENDING"));
+        Thread.sleep(300); // time for the workers to finish the chunk: what holds the write then is the record before it
         assertThat(writing).as("a chunk waits for the record before it").isNotDone();
         mayFinish.countDown();
         writing.get(10, TimeUnit.SECONDS);
@@ -237,13 +238,7 @@ class NoticeSenderTest {
         List<PreparedNotice> first = notices("record-fails-later", 2);
         List<PreparedNotice> second = notices("record-fails-later-next", 2);
         CountDownLatch mayFail = new CountDownLatch(1);
-        SendLedger firstRecordFails = new RecordingHook(ledger, (outcomes, record) -> {
-            if (outcomes.stream().anyMatch(o -> o.deliveryId() == first.get(0).delivery().id())) {
-                awaitUninterruptibly(mayFail);
-                throw new IllegalStateException("database gone");
-            }
-            return record.getAsInt();
-        });
+        SendLedger firstRecordFails = recordFailsOnceAllowed(first, mayFail);
         sender = sender(1, new OpenPacing(), UnaryOperator.identity(), SendEvents.none(), firstRecordFails);
         sender.write(chunkOf(first));
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> sender.write(chunkOf(second)));
@@ -259,6 +254,31 @@ class NoticeSenderTest {
                 .allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENDING"));
         assertThat(second).as("recorded although the chunk before it was not")
                 .allSatisfy(notice -> assertThat(statusOf(notice)).isEqualTo("SENT"));
+    }
+
+    @Test
+    @Timeout(30)
+    void givenTheRecordBeforeFailedWhenTheBreakerTripsThenWhatItBlamedIsStillDueAgainAndTheRecordFailureIsReported() {
+        List<PreparedNotice> first = notices("breaker-record-fails", 2);
+        TestDeliveries.insert(jdbc, "breaker-record-fails-next", 10, i -> "policy-" + i + "@domain" + (i % 2) + ".example", NOW);
+        List<PreparedNotice> second = prepare(ledger.findDue("breaker-record-fails-next", 0, NOW, 10));
+        second.forEach(notice -> relay.failRecipient(notice.delivery().email(), "550 5.7.1 relaying denied for this client"));
+        CountDownLatch mayFail = new CountDownLatch(1);
+        SendLedger firstRecordFails = recordFailsOnceAllowed(first, mayFail);
+        // The first record fails only once the next chunk is being sent: the failure is found when that chunk settles.
+        sender = sender(1, new OpenPacing(), transport -> new AfterSend(transport, recipient -> {
+            mayFail.countDown();
+            return null;
+        }), SendEvents.none(), firstRecordFails);
+        sender.write(chunkOf(first));
+
+        assertThatThrownBy(() -> sender.write(chunkOf(second))).hasMessage("database gone")
+                .satisfies(e -> assertThat(e.getSuppressed()).hasAtLeastOneElementOfType(RelayUnavailableException.class));
+
+        assertThat(second).as("blamed on the relay: due again, not FAILED")
+                .allSatisfy(notice -> assertThat(statusOf(notice)).isIn("DEFERRED", "PENDING"));
+        assertThat(second.stream().filter(notice -> statusOf(notice).equals("DEFERRED"))).as("the breaker's requeue ran")
+                .isNotEmpty();
     }
 
     @Test
@@ -378,6 +398,17 @@ class NoticeSenderTest {
         String messageId = "<" + d.id() + "." + d.campaign() + "@dlmarket.example>";
         return new PreparedNotice(d, composer.compose(d.email(), new RenderedNotice("お知らせ", "本文\n"), messageId, NOW),
                 messageId, null);
+    }
+
+    /** The real ledger, except that recording {@code chunk} fails with "database gone" once {@code mayFail} opens. */
+    private SendLedger recordFailsOnceAllowed(List<PreparedNotice> chunk, CountDownLatch mayFail) {
+        return new RecordingHook(ledger, (outcomes, record) -> {
+            if (outcomes.stream().anyMatch(o -> o.deliveryId() == chunk.get(0).delivery().id())) {
+                awaitUninterruptibly(mayFail);
+                throw new IllegalStateException("database gone");
+            }
+            return record.getAsInt();
+        });
     }
 
     private long deliveredTo(List<PreparedNotice> notices) {

@@ -27,6 +27,8 @@ public class StopSignals {
     private final RunStop runStop;
     private final AtomicReference<String> received = new AtomicReference<>();
     private volatile boolean guarded;
+    /** The guarded run is over; the process is on its way out with the run's exit code. */
+    private volatile boolean guardClosed;
 
     StopSignals(RunStop runStop) {
         this.runStop = runStop;
@@ -36,7 +38,10 @@ public class StopSignals {
     public Guard guard() {
         received.set(null);
         guarded = true;
-        return () -> guarded = false;
+        return () -> {
+            guardClosed = true;
+            guarded = false;
+        };
     }
 
     /** A signal given while guarded ("SIGTERM received"), or null. */
@@ -76,6 +81,9 @@ public class StopSignals {
         } else if (guarded) {
             log.warn("{}{}", why, first ? ": the run ends as soon as it can, with its own exit code"
                     : " again: the run is already ending");
+        } else if (guardClosed) {
+            // Between the end of the run and the process's exit: 128+signal would hide the run's own exit code.
+            log.warn("{}: the run is over, the process ends with its exit code", why);
         } else {
             Runtime.getRuntime().exit(SIGNAL_EXIT_BASE + signal.getNumber());
         }
